@@ -1,0 +1,44 @@
+package backprop.layers;
+
+import java.util.List;
+
+/**
+ * One step of the network, with its derivative beside it.
+ *
+ * <p>{@code forward(x)} takes an N×D batch (one sample per row), returns the N×H output and keeps what
+ * {@code backward} will need. {@code backward(dOut)} takes ∂loss/∂output (N×H) for that same batch, fills
+ * the gradients of the layer's parameters (overwriting them) and returns ∂loss/∂x (N×D).
+ *
+ * <p>The matrix {@code forward} and {@code backward} return belongs to the layer and is overwritten by its
+ * next call of the same method (so a training loop allocates nothing); copy it to keep it. The input given
+ * to {@code forward} must stay unchanged until {@code backward} has run.
+ */
+public interface Layer {
+
+    /** The layer's name, e.g. {@code dense1} or {@code relu2}. */
+    String name();
+
+    /** The output for the batch {@code x}; caches what {@link #backward} needs. */
+    double[][] forward(double[][] x);
+
+    /** ∂loss/∂x from ∂loss/∂output; overwrites the parameter gradients. */
+    double[][] backward(double[][] dOut);
+
+    /**
+     * Fills the parameter gradients without computing ∂loss/∂x: the first layer of a network needs no
+     * input gradient. Layers with no parameters do nothing.
+     */
+    default void backwardParametersOnly(double[][] dOut) {
+        if (!parameters().isEmpty()) {
+            backward(dOut);
+        }
+    }
+
+    /** The trainable parameters, in a fixed order; empty for activations. */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** A one-line description of the layer for tables and model files, e.g. {@code dense 784→200}. */
+    String describe();
+}

@@ -1,0 +1,54 @@
+package backprop.layers;
+
+import backprop.matrix.Matrix;
+
+/**
+ * A trainable matrix and its gradient, under a name such as {@code dense1.W}. Optimisers, penalties and
+ * the gradient check see every layer's parameters through this one type.
+ *
+ * <p>{@code backward} <b>overwrites</b> the gradient: after a backward pass it holds ∂loss/∂value for that
+ * pass alone. Nothing accumulates across calls, so there is nothing to zero between steps.
+ */
+public final class Parameter {
+
+    private final String name;
+    private final double[][] value;
+    private final double[][] gradient;
+    private final boolean regularized;
+
+    /**
+     * @param regularized true for weights (the L2 penalty applies), false for biases
+     */
+    public Parameter(String name, double[][] value, boolean regularized) {
+        Matrix.checkRectangular(value, "parameter " + name);
+        this.name = name;
+        this.value = value;
+        this.gradient = new double[value.length][value[0].length];
+        this.regularized = regularized;
+    }
+
+    /** The name, e.g. {@code dense1.W}. */
+    public String name() {
+        return name;
+    }
+
+    /** The values themselves (not a copy): optimisers update them in place. */
+    public double[][] value() {
+        return value;
+    }
+
+    /** The gradient of the last backward pass (not a copy). */
+    public double[][] gradient() {
+        return gradient;
+    }
+
+    /** Whether the L2 penalty applies to this parameter (weights yes, biases no). */
+    public boolean regularized() {
+        return regularized;
+    }
+
+    /** Rows × columns, as text. */
+    public String shape() {
+        return Matrix.shape(value);
+    }
+}

@@ -1,0 +1,45 @@
+package backprop.losses;
+
+import backprop.matrix.Matrix;
+
+/**
+ * Binary cross-entropy on probabilities H (the output of a {@code Sigmoid} layer), document 004's OneNet:
+ * L = −(1/N)·Σ_i Σ_k [y·ln h + (1 − y)·ln(1 − h)], so ∂L/∂h = −(1/N)·(y/h − (1 − y)/(1 − h)).
+ *
+ * <p>h is clamped to [ε, 1 − ε] with ε = 1e-15 before the logs and divisions, so ln never sees 0 and the
+ * gradient stays finite; document 004 adds β = 1e-4 inside the logs instead, which shifts every value.
+ * Where h is saturated the clamp makes the loss flat: prefer {@link SigmoidBinaryCrossEntropy} on logits.
+ */
+public final class BinaryCrossEntropy implements Loss {
+
+    /** The clamp that keeps logs and quotients finite. */
+    public static final double EPSILON = 1e-15;
+
+    @Override
+    public LossValue evaluate(double[][] input, double[][] target) {
+        Targets.checkPair(name(), input, target);
+        Targets.checkUnitInterval(name(), target);
+        int n = input.length;
+        double sum = 0;
+        double[][] grad = new double[n][input[0].length];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < input[i].length; k++) {
+                double h = Math.min(1.0 - EPSILON, Math.max(EPSILON, input[i][k]));
+                double y = target[i][k];
+                sum += y * Math.log(h) + (1.0 - y) * Math.log(1.0 - h);
+                grad[i][k] = -(y / h - (1.0 - y) / (1.0 - h)) / n;
+            }
+        }
+        return new LossValue(-sum / n, grad);
+    }
+
+    @Override
+    public double[][] probabilities(double[][] input) {
+        return Matrix.copy(input);
+    }
+
+    @Override
+    public String name() {
+        return "binary-cross-entropy";
+    }
+}

@@ -1,0 +1,50 @@
+package backprop.losses;
+
+import backprop.layers.Parameter;
+import java.util.List;
+
+/**
+ * The L2 weight penalty of document 004 (regLoss): R = ½·λ·Σ‖W‖² over the weight matrices only (biases
+ * are not penalised), with gradient ∂R/∂W = λ·W. It is added to any data loss; λ = 0 turns it off.
+ */
+public record L2Penalty(double lambda) {
+
+    /** No penalty. */
+    public static final L2Penalty NONE = new L2Penalty(0.0);
+
+    public L2Penalty {
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("L2 penalty: λ = " + lambda + ", expected a finite λ ≥ 0");
+        }
+    }
+
+    /** R = ½·λ·Σ_W Σ_ij w_ij² over the regularised parameters. */
+    public double value(List<Parameter> parameters) {
+        if (lambda == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (Parameter p : parameters) {
+            if (p.regularized()) {
+                for (double[] row : p.value()) {
+                    for (double w : row) {
+                        sum += w * w;
+                    }
+                }
+            }
+        }
+        return 0.5 * lambda * sum;
+    }
+
+    /** gradient ← gradient + λ·W for every regularised parameter (after the backward pass filled it). */
+    public void addGradients(List<Parameter> parameters) {
+        if (lambda == 0) {
+            return;
+        }
+        for (Parameter p : parameters) {
+            if (p.regularized()) {
+                backprop.matrix.Matrix.addScaledInPlace(p.gradient(), lambda, p.value());
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package backprop.losses;
+
+/**
+ * A loss over a batch: a number and its gradient with respect to the loss's input (the network's last
+ * output), both averaged over the N rows of the batch.
+ */
+public interface Loss {
+
+    /** The loss of {@code input} against {@code target} (same shape) and ∂loss/∂input. */
+    LossValue evaluate(double[][] input, double[][] target);
+
+    /**
+     * What the network's output means as probabilities, for predictions: softmax of logits for
+     * {@link SoftmaxCrossEntropy}, σ of logits for {@link SigmoidBinaryCrossEntropy}, the output itself
+     * for the others. Returns a new matrix.
+     */
+    double[][] probabilities(double[][] input);
+
+    /** A short name for reports and model files, e.g. {@code softmax-cross-entropy}. */
+    String name();
+}

@@ -1,0 +1,239 @@
+package backprop.network;
+
+import backprop.layers.Kinked;
+import backprop.layers.Layer;
+import backprop.layers.Parameter;
+import backprop.losses.Loss;
+import backprop.matrix.Matrix;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Compares analytic gradients with centred finite differences, entry by entry:
+ *
+ * <pre>
+ *   numeric  = (f(θ + h) − f(θ − h)) / 2h          for every entry θ of every parameter and of the input
+ *   relative = |analytic − numeric| / max(|analytic|, |numeric|, tiny)
+ *   tiny     = δ / threshold,   δ = ε·max(|f(θ + h)|, |f(θ − h)|) / h
+ * </pre>
+ *
+ * <p>δ is the resolution of the centred difference: f itself is only known to about ε·|f| (ε = 2^-52),
+ * so two gradients closer than δ cannot be told apart by it. The floor {@code tiny} makes an entry pass
+ * exactly when |analytic − numeric| ≤ max(threshold·max(|analytic|, |numeric|), δ): relative agreement
+ * for every gradient the difference can resolve, agreement to within δ for the rest (gradients of 1e-9
+ * next to a loss of 10, say, whose relative error would only measure rounding). δ is about 1e-11 for a
+ * loss near 1; a wrong formula is off by far more.
+ *
+ * <p>The step h = 1e-5 balances the two errors of a centred difference in doubles: truncation grows as
+ * h²·|f'''|/6 (about 1e-11 here) and rounding as ε·|f|/h with ε ≈ 2.2e-16 (about 2e-11 for f near 1);
+ * their sum is smallest near h = ε^(1/3) ≈ 6e-6. A correct gradient of moderate size then agrees to about
+ * 1e-9 relative; {@link #LAYER_THRESHOLD} 1e-7 and {@link #NETWORK_THRESHOLD} 1e-6 leave room for the
+ * longer sums of a whole network, and a wrong formula lands far above them (1e-2 and more).
+ *
+ * <p>A ReLU-type input that lies within h of zero puts f(θ + h) and f(θ − h) on different linear pieces;
+ * the centred difference then measures neither slope. Such an entry is counted as "at a kink" and left
+ * out of the maximum instead of being reported as a failure.
+ */
+public final class GradientCheck {
+
+    /** The finite-difference step h. */
+    public static final double STEP = 1e-5;
+    /** Threshold for one layer or one loss: below it the gradient is correct. */
+    public static final double LAYER_THRESHOLD = 1e-7;
+    /** Threshold for a whole network. */
+    public static final double NETWORK_THRESHOLD = 1e-6;
+    /** Guards the relative error against 0/0 where f is exactly 0 and both gradients are too. */
+    private static final double TINY = 1e-300;
+
+    private GradientCheck() {
+    }
+
+    /** One compared entry. */
+    public record Entry(int row, int col, double analytic, double numeric, double lossPlus, double lossMinus,
+            double relativeError) {
+    }
+
+    /**
+     * The outcome for one parameter (or the input): how many entries were compared, how many sat at a
+     * kink, and the entry with the largest relative error among the rest (null if all were at kinks).
+     */
+    public record ParameterReport(String name, String shape, int entries, int kinks, Entry worst,
+            double threshold) {
+
+        public double maxRelativeError() {
+            return worst == null ? 0.0 : worst.relativeError();
+        }
+
+        public boolean passed() {
+            return maxRelativeError() <= threshold;
+        }
+    }
+
+    /** The outcome for every parameter, in order, with the input last. */
+    public record Report(List<ParameterReport> parameters, double threshold) {
+
+        public boolean passed() {
+            return parameters.stream().allMatch(ParameterReport::passed);
+        }
+
+        public double maxRelativeError() {
+            return parameters.stream().mapToDouble(ParameterReport::maxRelativeError).max().orElse(0.0);
+        }
+
+        /** The report for the parameter named {@code name} ("input" for the input). */
+        public ParameterReport get(String name) {
+            for (ParameterReport p : parameters) {
+                if (p.name().equals(name)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("gradient check: no parameter named '" + name + "'");
+        }
+
+        /** A table, one row per parameter, with everything needed to see why a row failed. */
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder();
+            s.append(String.format(Locale.ROOT, "%-14s %-9s %7s %6s %11s %-10s %14s %14s %17s %17s  %s%n",
+                    "parameter", "shape", "entries", "kinks", "max rel err", "worst at", "analytic", "numeric",
+                    "f(θ+h)", "f(θ−h)", "result"));
+            for (ParameterReport p : parameters) {
+                Entry w = p.worst();
+                s.append(String.format(Locale.ROOT, "%-14s %-9s %7d %6d %11.3e %-10s %14.6e %14.6e %17.10e %17.10e"
+                        + "  %s%n", p.name(), p.shape(), p.entries(), p.kinks(), p.maxRelativeError(),
+                        w == null ? "-" : "(" + w.row() + "," + w.col() + ")",
+                        w == null ? Double.NaN : w.analytic(), w == null ? Double.NaN : w.numeric(),
+                        w == null ? Double.NaN : w.lossPlus(), w == null ? Double.NaN : w.lossMinus(),
+                        p.passed() ? "pass" : "FAIL (threshold " + p.threshold() + ")"));
+            }
+            s.append(String.format(Locale.ROOT, "h = %.0e, threshold %.0e: %s%n", STEP, threshold,
+                    passed() ? "all gradients pass" : "FAILED"));
+            return s.toString();
+        }
+    }
+
+    /** f(θ): the scalar whose gradient is checked, evaluated at the current values. */
+    @FunctionalInterface
+    private interface Objective {
+        double value();
+    }
+
+    /** A matrix that is perturbed in place, with the analytic gradient computed beforehand. */
+    private record Checked(String name, double[][] values, double[][] analytic) {
+    }
+
+    /**
+     * Checks every parameter of {@code network} and its input, with f = loss + penalty on the batch (x, y).
+     * Neither x nor y is modified.
+     */
+    public static Report network(Network network, double[][] x, double[][] y, double threshold) {
+        double[][] input = Matrix.copy(x);
+        double[][] inputGradient = network.inputGradient(input, y);
+        List<Checked> checked = new ArrayList<>();
+        for (Parameter p : network.parameters()) {
+            checked.add(new Checked(p.name(), p.value(), Matrix.copy(p.gradient())));
+        }
+        checked.add(new Checked("input", input, inputGradient));
+        List<Kinked> kinked = new ArrayList<>();
+        for (Layer layer : network.layers()) {
+            if (layer instanceof Kinked k) {
+                kinked.add(k);
+            }
+        }
+        return run(checked, () -> network.loss(input, y), kinked, threshold);
+    }
+
+    /**
+     * Checks one layer with f = Σ G ⊙ layer(x) for a fixed upstream gradient G: then ∂f/∂x is exactly
+     * what {@code backward(G)} must return, and ∂f/∂W what it must leave in the parameter gradients.
+     */
+    public static Report layer(Layer layer, double[][] x, double[][] upstream, double threshold) {
+        double[][] input = Matrix.copy(x);
+        double[][] g = Matrix.copy(upstream);
+        layer.forward(input);
+        double[][] inputGradient = Matrix.copy(layer.backward(g));
+        List<Checked> checked = new ArrayList<>();
+        for (Parameter p : layer.parameters()) {
+            checked.add(new Checked(p.name(), p.value(), Matrix.copy(p.gradient())));
+        }
+        checked.add(new Checked("input", input, inputGradient));
+        List<Kinked> kinked = layer instanceof Kinked k ? List.of(k) : List.of();
+        return run(checked, () -> weightedSum(g, layer.forward(input)), kinked, threshold);
+    }
+
+    /** Checks a loss's gradient with respect to its input, with f = loss(input, target). */
+    public static Report loss(Loss loss, double[][] input, double[][] target, double threshold) {
+        double[][] in = Matrix.copy(input);
+        double[][] analytic = Matrix.copy(loss.evaluate(in, target).gradient());
+        return run(List.of(new Checked("input", in, analytic)), () -> loss.evaluate(in, target).value(),
+                List.of(), threshold);
+    }
+
+    private static double weightedSum(double[][] g, double[][] out) {
+        if (g.length != out.length || g[0].length != out[0].length) {
+            throw new IllegalArgumentException("gradient check: upstream gradient is " + Matrix.shape(g)
+                    + " but the layer's output is " + Matrix.shape(out));
+        }
+        double s = 0;
+        for (int i = 0; i < g.length; i++) {
+            for (int j = 0; j < g[i].length; j++) {
+                s += g[i][j] * out[i][j];
+            }
+        }
+        return s;
+    }
+
+    private static Report run(List<Checked> checked, Objective f, List<Kinked> kinked, double threshold) {
+        List<ParameterReport> reports = new ArrayList<>();
+        for (Checked c : checked) {
+            double[][] v = c.values();
+            Entry worst = null;
+            int kinks = 0;
+            int entries = 0;
+            for (int i = 0; i < v.length; i++) {
+                for (int j = 0; j < v[i].length; j++) {
+                    double original = v[i][j];
+                    v[i][j] = original + STEP;
+                    double plus = f.value();
+                    boolean[][] sidesPlus = sides(kinked);
+                    v[i][j] = original - STEP;
+                    double minus = f.value();
+                    boolean[][] sidesMinus = sides(kinked);
+                    v[i][j] = original;
+                    entries++;
+                    if (!Arrays.deepEquals(sidesPlus, sidesMinus)) {
+                        kinks++;
+                        continue;
+                    }
+                    double numeric = (plus - minus) / (2 * STEP);
+                    double analytic = c.analytic()[i][j];
+                    double resolution = Math.ulp(1.0) * Math.max(Math.abs(plus), Math.abs(minus)) / STEP;
+                    double rel = relativeError(analytic, numeric, resolution / threshold);
+                    if (worst == null || !(rel <= worst.relativeError())) {
+                        worst = new Entry(i, j, analytic, numeric, plus, minus, rel);
+                    }
+                }
+            }
+            reports.add(new ParameterReport(c.name(), Matrix.shape(v), entries, kinks, worst, threshold));
+        }
+        f.value(); // leave every cache as it was at θ
+        return new Report(List.copyOf(reports), threshold);
+    }
+
+    /** |a − n| / max(|a|, |n|, floor); NaN anywhere counts as the worst possible (infinite) error. */
+    public static double relativeError(double analytic, double numeric, double floor) {
+        double scale = Math.max(Math.max(Math.abs(analytic), Math.abs(numeric)), Math.max(floor, TINY));
+        double rel = Math.abs(analytic - numeric) / scale;
+        return Double.isNaN(rel) ? Double.POSITIVE_INFINITY : rel;
+    }
+
+    private static boolean[][] sides(List<Kinked> kinked) {
+        boolean[][] s = new boolean[kinked.size()][];
+        for (int k = 0; k < kinked.size(); k++) {
+            s[k] = kinked.get(k).sidesOfKink();
+        }
+        return s;
+    }
+}

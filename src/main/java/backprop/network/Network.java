@@ -1,0 +1,171 @@
+package backprop.network;
+
+import backprop.layers.Layer;
+import backprop.layers.Parameter;
+import backprop.losses.L2Penalty;
+import backprop.losses.Loss;
+import backprop.losses.LossValue;
+import backprop.matrix.Matrix;
+import backprop.matrix.SplitMix64;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A feed-forward network: layers applied in order, a loss on the last output, and an optional L2 penalty
+ * on the weights. Build one with {@link #builder(int, SplitMix64)}:
+ *
+ * <pre>
+ *   Network net = Network.builder(784, new SplitMix64(42))
+ *       .weights(Initializer.normal(0.01))
+ *       .dense(200).relu()
+ *       .dense(80).relu()
+ *       .dense(10)
+ *       .loss(new SoftmaxCrossEntropy())
+ *       .l2(1e-3)
+ *       .build();
+ * </pre>
+ *
+ * <p>Training calls {@link #computeGradients}: one forward pass, the loss, one backward pass (every
+ * parameter gradient overwritten), then λ·W added for the penalty. It returns the loss so the caller can
+ * watch it; an optimiser then reads {@link #parameters()}.
+ */
+public final class Network {
+
+    private final int inputSize;
+    private final List<Layer> layers;
+    private final Loss loss;
+    private final L2Penalty penalty;
+    private final List<Parameter> parameters;
+
+    /** A network of {@code layers} (in order) taking {@code inputSize} columns. */
+    public Network(int inputSize, List<Layer> layers, Loss loss, L2Penalty penalty) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("network: no layers; add at least one");
+        }
+        this.inputSize = inputSize;
+        this.layers = List.copyOf(layers);
+        this.loss = loss;
+        this.penalty = penalty == null ? L2Penalty.NONE : penalty;
+        List<Parameter> all = new ArrayList<>();
+        for (Layer layer : this.layers) {
+            all.addAll(layer.parameters());
+        }
+        this.parameters = Collections.unmodifiableList(all);
+    }
+
+    /** Starts a network taking {@code inputSize} columns; initialisers draw from {@code random}. */
+    public static NetworkBuilder builder(int inputSize, SplitMix64 random) {
+        return new NetworkBuilder(inputSize, random);
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public Loss lossFunction() {
+        return loss;
+    }
+
+    public L2Penalty penalty() {
+        return penalty;
+    }
+
+    /** Every trainable parameter, layer by layer (W before b). */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The last layer's output for the batch X (N×D); a new matrix the caller may keep. */
+    public double[][] forward(double[][] x) {
+        return Matrix.copy(forwardInPlace(x));
+    }
+
+    /** The forward pass; the returned matrix belongs to the last layer and is overwritten by the next pass. */
+    double[][] forwardInPlace(double[][] x) {
+        Matrix.checkRectangular(x, "network input");
+        if (x[0].length != inputSize) {
+            throw new IllegalArgumentException("network input is " + Matrix.shape(x) + " but the network takes "
+                    + inputSize + " columns per sample");
+        }
+        double[][] a = x;
+        for (Layer layer : layers) {
+            a = layer.forward(a);
+        }
+        return a;
+    }
+
+    /** Data loss plus penalty for the batch, without a backward pass. */
+    public double loss(double[][] x, double[][] y) {
+        return loss.evaluate(forwardInPlace(x), y).value() + penalty.value(parameters);
+    }
+
+    /**
+     * One forward and one backward pass: fills every parameter's gradient with ∂(loss + penalty)/∂θ and
+     * returns loss + penalty. The first layer skips its input gradient, which nothing needs.
+     */
+    public double computeGradients(double[][] x, double[][] y) {
+        LossValue value = loss.evaluate(forwardInPlace(x), y);
+        double[][] d = value.gradient();
+        for (int i = layers.size() - 1; i >= 1; i--) {
+            d = layers.get(i).backward(d);
+        }
+        layers.get(0).backwardParametersOnly(d);
+        penalty.addGradients(parameters);
+        return value.value() + penalty.value(parameters);
+    }
+
+    /** ∂(loss + penalty)/∂X for the batch (a new matrix); parameter gradients are filled as a side effect. */
+    public double[][] inputGradient(double[][] x, double[][] y) {
+        LossValue value = loss.evaluate(forwardInPlace(x), y);
+        double[][] d = value.gradient();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            d = layers.get(i).backward(d);
+        }
+        penalty.addGradients(parameters);
+        return Matrix.copy(d);
+    }
+
+    /** The output read as probabilities (softmax or σ of logits where the loss takes logits). */
+    public double[][] probabilities(double[][] x) {
+        return loss.probabilities(forwardInPlace(x));
+    }
+
+    /**
+     * The predicted class of each row: the most probable column, or for a single output column,
+     * 1 where the probability is at least 0.5 and 0 elsewhere.
+     */
+    public int[] predict(double[][] x) {
+        double[][] p = probabilities(x);
+        if (p[0].length > 1) {
+            return Matrix.rowArgMax(p);
+        }
+        int[] classes = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            classes[i] = p[i][0] >= 0.5 ? 1 : 0;
+        }
+        return classes;
+    }
+
+    /** The architecture in one line, e.g. {@code 784 → dense 784→200 → relu → … | softmax-cross-entropy}. */
+    public String describe() {
+        StringBuilder s = new StringBuilder().append(inputSize);
+        for (Layer layer : layers) {
+            s.append(" → ").append(layer.describe());
+        }
+        s.append(" | ").append(loss.name());
+        if (penalty.lambda() > 0) {
+            s.append(" + L2(").append(penalty.lambda()).append(')');
+        }
+        return s.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
