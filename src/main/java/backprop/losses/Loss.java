@@ -16,6 +16,11 @@ public interface Loss {
      */
     double[][] probabilities(double[][] input);
 
+    /** True for the classification losses; false for regression ({@link MeanSquaredError}). */
+    default boolean classification() {
+        return true;
+    }
+
     /** A short name for reports and model files, e.g. {@code softmax-cross-entropy}. */
     String name();
 }

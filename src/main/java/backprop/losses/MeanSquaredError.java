@@ -30,6 +30,11 @@ public final class MeanSquaredError implements Loss {
     }
 
     @Override
+    public boolean classification() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return "mean-squared-error";
     }

@@ -37,6 +37,7 @@ public final class Network {
     private final Loss loss;
     private final L2Penalty penalty;
     private final List<Parameter> parameters;
+    private double[][] lastOutput;
 
     /** A network of {@code layers} (in order) taking {@code inputSize} columns. */
     public Network(int inputSize, List<Layer> layers, Loss loss, L2Penalty penalty) {
@@ -96,7 +97,24 @@ public final class Network {
         for (Layer layer : layers) {
             a = layer.forward(a);
         }
+        lastOutput = a;
         return a;
+    }
+
+    /**
+     * The last layer's output of the latest forward pass (owned by the layer, overwritten by the next
+     * pass): lets a training loop score the batch it has just trained on without a second forward pass.
+     */
+    public double[][] lastOutput() {
+        if (lastOutput == null) {
+            throw new IllegalStateException("network: no forward pass has run yet");
+        }
+        return lastOutput;
+    }
+
+    /** The data loss alone (no penalty) for the batch, without a backward pass. */
+    public double dataLoss(double[][] x, double[][] y) {
+        return loss.evaluate(forwardInPlace(x), y).value();
     }
 
     /** Data loss plus penalty for the batch, without a backward pass. */

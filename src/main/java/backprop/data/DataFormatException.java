@@ -1,0 +1,13 @@
+package backprop.data;
+
+import java.nio.file.Path;
+
+/** A data file that does not hold what its reader expects; the message names the file and the line. */
+public final class DataFormatException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    public DataFormatException(Path file, long line, String problem) {
+        super(file + (line > 0 ? ":" + line : "") + ": " + problem);
+    }
+}

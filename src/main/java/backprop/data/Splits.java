@@ -1,0 +1,79 @@
+package backprop.data;
+
+import backprop.matrix.SplitMix64;
+import backprop.training.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Seeded splits of a dataset into parts. */
+public final class Splits {
+
+    private Splits() {
+    }
+
+    /** Two parts of a dataset. */
+    public record Split(Dataset first, Dataset second) {
+    }
+
+    /**
+     * A stratified split: within each class, the rows are shuffled with {@code random} and the first
+     * round(fraction·count) go to the first part, so both parts keep the class proportions. Classes are
+     * taken in index order and each part lists its rows in their original order.
+     */
+    public static Split stratified(Dataset data, double fraction, SplitMix64 random) {
+        checkFraction(fraction);
+        int[] labels = data.labels();
+        int classes = 0;
+        for (int label : labels) {
+            classes = Math.max(classes, label + 1);
+        }
+        boolean[] inFirst = new boolean[data.size()];
+        for (int c = 0; c < classes; c++) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == c) {
+                    members.add(i);
+                }
+            }
+            int[] shuffled = members.stream().mapToInt(Integer::intValue).toArray();
+            random.shuffle(shuffled);
+            int take = (int) Math.round(fraction * shuffled.length);
+            for (int k = 0; k < take; k++) {
+                inFirst[shuffled[k]] = true;
+            }
+        }
+        return split(data, inFirst);
+    }
+
+    /** A plain random split: a seeded permutation, the first round(fraction·N) rows to the first part. */
+    public static Split random(Dataset data, double fraction, SplitMix64 random) {
+        checkFraction(fraction);
+        int[] order = random.permutation(data.size());
+        boolean[] inFirst = new boolean[data.size()];
+        int take = (int) Math.round(fraction * data.size());
+        for (int k = 0; k < take; k++) {
+            inFirst[order[k]] = true;
+        }
+        return split(data, inFirst);
+    }
+
+    private static Split split(Dataset data, boolean[] inFirst) {
+        List<Integer> first = new ArrayList<>();
+        List<Integer> second = new ArrayList<>();
+        for (int i = 0; i < inFirst.length; i++) {
+            (inFirst[i] ? first : second).add(i);
+        }
+        if (first.isEmpty() || second.isEmpty()) {
+            throw new IllegalArgumentException("split of " + data.size() + " rows leaves a part empty ("
+                    + first.size() + " and " + second.size() + "); use more data or another fraction");
+        }
+        return new Split(data.rows(first.stream().mapToInt(Integer::intValue).toArray()),
+                data.rows(second.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    private static void checkFraction(double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("split fraction " + fraction + ": expected 0 < fraction < 1");
+        }
+    }
+}

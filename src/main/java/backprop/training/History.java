@@ -1,0 +1,52 @@
+package backprop.training;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The epochs of one training run, and which one was best. */
+public final class History {
+
+    private final List<EpochRecord> epochs = new ArrayList<>();
+    private int bestEpoch;
+    private String stopReason = "completed all epochs";
+
+    void add(EpochRecord record) {
+        epochs.add(record);
+    }
+
+    void setBestEpoch(int epoch) {
+        this.bestEpoch = epoch;
+    }
+
+    void setStopReason(String reason) {
+        this.stopReason = reason;
+    }
+
+    public List<EpochRecord> epochs() {
+        return Collections.unmodifiableList(epochs);
+    }
+
+    public EpochRecord last() {
+        return epochs.get(epochs.size() - 1);
+    }
+
+    /** The epoch (from 1) with the best monitored metric; its parameters are restored when keepBest is on. */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    public EpochRecord best() {
+        return epochs.get(bestEpoch - 1);
+    }
+
+    /** Why training stopped: all epochs done, or early stopping. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** The training losses, epoch by epoch. */
+    public double[] trainLosses() {
+        return epochs.stream().mapToDouble(EpochRecord::trainLoss).toArray();
+    }
+}

@@ -1,0 +1,17 @@
+package backprop.training;
+
+import backprop.layers.Parameter;
+import java.util.List;
+
+/**
+ * An update rule: after a backward pass has filled every gradient, {@code step} moves every parameter.
+ * Weight decay is not hidden in here: it enters through the network's L2 penalty, as in document 004.
+ */
+public interface Optimizer {
+
+    /** Updates every parameter in place from its gradient, with step size {@code learningRate}. */
+    void step(List<Parameter> parameters, double learningRate);
+
+    /** A short description, e.g. {@code sgd} or {@code adam(0.9, 0.999)}. */
+    String describe();
+}

@@ -1,0 +1,22 @@
+package backprop.training;
+
+import backprop.layers.Parameter;
+import backprop.matrix.Matrix;
+import java.util.List;
+
+/** Plain gradient descent, the rule of every document: θ ← θ − η·∂L/∂θ. */
+public final class Sgd implements Optimizer {
+
+    /** θ ← θ − η·g for every parameter. */
+    @Override
+    public void step(List<Parameter> parameters, double learningRate) {
+        for (Parameter p : parameters) {
+            Matrix.addScaledInPlace(p.value(), -learningRate, p.gradient());
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "sgd";
+    }
+}

@@ -1,0 +1,218 @@
+package backprop.training;
+
+import backprop.layers.Parameter;
+import backprop.matrix.Matrix;
+import backprop.matrix.SplitMix64;
+import backprop.network.Network;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trains a network: for each epoch, shuffle (unless full batch), then for each mini-batch one forward and
+ * backward pass, optional clipping, and one optimiser step; after the epoch, score and remember the best.
+ *
+ * <pre>
+ *   for epoch = 1 .. E:
+ *       η = schedule(epoch, lowest training loss so far)
+ *       order = permutation of 0..N−1 drawn from the seeded generator (identity for full batch)
+ *       for each batch B of the order:
+ *           L = network.computeGradients(X_B, Y_B)      forward, loss, backward, + λW
+ *           clip the gradients;  optimiser.step(η)
+ *       score training (and validation) set; keep the best parameters; stop early after `patience`
+ *       epochs without improvement
+ * </pre>
+ */
+public final class Trainer {
+
+    /** Rows scored per forward pass when a whole set is scored, so memory stays bounded. */
+    private static final int SCORING_CHUNK = 1024;
+
+    private final Network network;
+    private final Optimizer optimizer;
+    private final TrainingSettings settings;
+
+    public Trainer(Network network, Optimizer optimizer, TrainingSettings settings) {
+        this.network = network;
+        this.optimizer = optimizer;
+        this.settings = settings;
+    }
+
+    /** Loss (with penalty) and accuracy (NaN for regression) of the network on a whole set. */
+    public record Score(double loss, double accuracy) {
+    }
+
+    /** Trains on {@code train}; {@code validation} may be null. Returns the history of every epoch. */
+    public History fit(Dataset train, Dataset validation, EpochListener listener) {
+        checkFits(train, "training set");
+        if (validation != null) {
+            checkFits(validation, "validation set");
+        }
+        EpochListener events = listener == null ? EpochListener.SILENT : listener;
+        SplitMix64 random = new SplitMix64(settings.seed());
+        int n = train.size();
+        int batchSize = settings.batchSize() == 0 ? n : Math.min(settings.batchSize(), n);
+        boolean fullBatch = batchSize == n;
+        int batches = settings.dropRemainder() ? n / batchSize : (n + batchSize - 1) / batchSize;
+        boolean classification = network.lossFunction().classification();
+
+        History history = new History();
+        List<double[][]> best = null;
+        double lowestLoss = Double.POSITIVE_INFINITY;
+        int sinceImprovement = 0;
+        int[] order = identity(n);
+        double[][][] batchX = new double[2][][];
+        double[][][] batchY = new double[2][][];
+
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            double rate = settings.schedule().rate(epoch, lowestLoss);
+            if (!fullBatch) {
+                random.shuffle(order);
+            }
+            long start = System.nanoTime();
+            double lossSum = 0;
+            int correct = 0;
+            int seen = 0;
+            for (int b = 0; b < batches; b++) {
+                int from = b * batchSize;
+                int size = Math.min(batchSize, n - from);
+                int slot = size == batchSize ? 0 : 1;
+                if (batchX[slot] == null || batchX[slot].length != size) {
+                    batchX[slot] = new double[size][];
+                    batchY[slot] = new double[size][];
+                }
+                for (int i = 0; i < size; i++) {
+                    batchX[slot][i] = train.x()[order[from + i]];
+                    batchY[slot][i] = train.y()[order[from + i]];
+                }
+                double loss = network.computeGradients(batchX[slot], batchY[slot]);
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException(String.format(Locale.ROOT,
+                            "the loss became %s at epoch %d, batch %d of %d (learning rate %g): training has "
+                                    + "diverged; try a smaller learning rate, such as %g", loss, epoch, b + 1,
+                            batches, rate, rate / 10));
+                }
+                if (classification && !settings.scoreTraining()) {
+                    correct += countCorrect(network, batchY[slot]);
+                }
+                settings.clipping().clip(network.parameters());
+                optimizer.step(network.parameters(), rate);
+                lossSum += loss * size;
+                seen += size;
+                events.batchEnded(epoch, b + 1, batches, seen, lossSum / seen);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            Score trainScore = settings.scoreTraining() ? score(network, train)
+                    : new Score(lossSum / seen, classification ? (double) correct / seen : Double.NaN);
+            Score validationScore = validation == null ? new Score(Double.NaN, Double.NaN) : score(network, validation);
+            EpochRecord record = new EpochRecord(epoch, trainScore.loss(), trainScore.accuracy(),
+                    validationScore.loss(), validationScore.accuracy(), rate, seconds);
+            history.add(record);
+            lowestLoss = Math.min(lowestLoss, trainScore.loss());
+
+            Score monitored = validation == null ? trainScore : validationScore;
+            if (history.epochs().size() == 1 || isBetter(monitored, history.best(), validation != null)) {
+                history.setBestEpoch(epoch);
+                sinceImprovement = 0;
+                if (settings.keepBest()) {
+                    best = snapshot(network.parameters(), best);
+                }
+            } else {
+                sinceImprovement++;
+            }
+            events.epochEnded(record);
+            if (settings.patience() > 0 && sinceImprovement >= settings.patience()) {
+                history.setStopReason("early stopping: no improvement for " + settings.patience()
+                        + " epochs after epoch " + history.bestEpoch());
+                break;
+            }
+        }
+        if (settings.keepBest() && best != null) {
+            restore(network.parameters(), best);
+        }
+        return history;
+    }
+
+    /**
+     * Better means a higher accuracy, or an equal accuracy with a lower loss; for regression, a lower loss.
+     */
+    private static boolean isBetter(Score candidate, EpochRecord best, boolean onValidation) {
+        double bestLoss = onValidation ? best.validationLoss() : best.trainLoss();
+        double bestAccuracy = onValidation ? best.validationAccuracy() : best.trainAccuracy();
+        if (Double.isNaN(candidate.accuracy())) {
+            return candidate.loss() < bestLoss;
+        }
+        return candidate.accuracy() > bestAccuracy
+                || (candidate.accuracy() == bestAccuracy && candidate.loss() < bestLoss);
+    }
+
+    /** Loss (with penalty) and accuracy of {@code network} on the whole set, scored in chunks. */
+    public static Score score(Network network, Dataset data) {
+        int n = data.size();
+        double lossSum = 0;
+        int correct = 0;
+        for (int from = 0; from < n; from += SCORING_CHUNK) {
+            int size = Math.min(SCORING_CHUNK, n - from);
+            double[][] x = new double[size][];
+            double[][] y = new double[size][];
+            for (int i = 0; i < size; i++) {
+                x[i] = data.x()[from + i];
+                y[i] = data.y()[from + i];
+            }
+            lossSum += network.dataLoss(x, y) * size;
+            if (network.lossFunction().classification()) {
+                correct += countCorrect(network, y);
+            }
+        }
+        double loss = lossSum / n + network.penalty().value(network.parameters());
+        double accuracy = network.lossFunction().classification() ? (double) correct / n : Double.NaN;
+        return new Score(loss, accuracy);
+    }
+
+    /** Correct predictions of the latest forward pass, read through the loss's probabilities. */
+    private static int countCorrect(Network network, double[][] y) {
+        int[] predicted = Metrics.classes(network.lossFunction().probabilities(network.lastOutput()));
+        int[] actual = Metrics.classes(y);
+        int right = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            if (predicted[i] == actual[i]) {
+                right++;
+            }
+        }
+        return right;
+    }
+
+    private void checkFits(Dataset data, String what) {
+        if (data.features() != network.inputSize()) {
+            throw new IllegalArgumentException(what + " has " + data.features() + " features per sample but the "
+                    + "network takes " + network.inputSize());
+        }
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    private static List<double[][]> snapshot(List<Parameter> parameters, List<double[][]> into) {
+        List<double[][]> copies = into == null ? new ArrayList<>() : into;
+        for (int k = 0; k < parameters.size(); k++) {
+            if (into == null) {
+                copies.add(Matrix.copy(parameters.get(k).value()));
+            } else {
+                Matrix.copyInto(parameters.get(k).value(), copies.get(k));
+            }
+        }
+        return copies;
+    }
+
+    private static void restore(List<Parameter> parameters, List<double[][]> saved) {
+        for (int k = 0; k < parameters.size(); k++) {
+            Matrix.copyInto(saved.get(k), parameters.get(k).value());
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package backprop.training;
+
+/** Thrown when the loss stops being a finite number: training has diverged. */
+public final class TrainingDivergedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TrainingDivergedException(String message) {
+        super(message);
+    }
+}
