@@ -1,19 +1,14 @@
 package backprop.data;
 
-import backprop.losses.Targets;
-import backprop.training.Dataset;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Kaggle's {@code Iris.csv} as document 004 reads it: a header
  * {@code Id,SepalLengthCm,SepalWidthCm,PetalLengthCm,PetalWidthCm,Species}, then one flower per line.
- * The four measurements become the features (in centimetres, unscaled); the species names become class
- * indexes in the order {@link #SPECIES} and one-hot targets.
+ * The four measurements become the features (in centimetres, unscaled); the {@code Id} is dropped; the
+ * species become classes 0, 1, 2 in the order {@link #SPECIES}.
  */
 public final class IrisCsv {
 
@@ -26,38 +21,15 @@ public final class IrisCsv {
     }
 
     /** Reads the file; throws {@link DataFormatException} naming the file and line of any bad row. */
-    public static Dataset read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).strip().replace("\uFEFF", "").equals(HEADER)) {
+    public static LabeledDataset read(Path file) throws IOException {
+        List<String> lines = Csv.lines(file);
+        if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
             throw new DataFormatException(file, 1, "expected the header '" + HEADER + "'");
         }
-        List<double[]> features = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        for (int n = 1; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            if (cells.length != 6) {
-                throw new DataFormatException(file, n + 1, "expected 6 comma-separated fields, found " + cells.length);
-            }
-            double[] row = new double[4];
-            for (int j = 0; j < 4; j++) {
-                row[j] = Csv.parseNumber(cells[j + 1], file, n + 1, j + 2);
-            }
-            int label = SPECIES.indexOf(cells[5].strip());
-            if (label < 0) {
-                throw new DataFormatException(file, n + 1, "unknown species '" + cells[5] + "', expected one of "
-                        + SPECIES);
-            }
-            features.add(row);
-            labels.add(label);
+        LabeledDataset table = LabeledCsv.read(file, "Species", List.of("Id"));
+        if (!table.classNames().equals(SPECIES)) {
+            throw new DataFormatException(file, 0, "species " + table.classNames() + ", expected " + SPECIES);
         }
-        if (features.isEmpty()) {
-            throw new DataFormatException(file, 1, "no data rows after the header");
-        }
-        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
-        return new Dataset(features.toArray(new double[0][]), Targets.oneHot(y, SPECIES.size()));
+        return table;
     }
 }

@@ -1,8 +1,8 @@
 package backprop.layers;
 
 /**
- * Leaky ReLU with slope k below zero, element-wise: Y = Z where z > 0, k·Z elsewhere (= max(kz, z) for
- * 0 ≤ k ≤ 1). Derivative 1 for z > 0 and k for z ≤ 0 (document 000 §四.3; its MNIST network uses k = 0.3).
+ * Leaky ReLU with slope k below zero, element-wise: Y = Z where z > 0, k·Z elsewhere, which is
+ * max(kz, z) for 0 ≤ k ≤ 1. Derivative 1 for z > 0 and k for z ≤ 0 (document 000 §四.3; its MNIST network uses k = 0.3).
  */
 public final class LeakyReLU implements Layer, Kinked {
 
@@ -12,10 +12,10 @@ public final class LeakyReLU implements Layer, Kinked {
     private double[][] output;
     private double[][] inputGradient;
 
-    /** @param slope k, the slope for z ≤ 0; finite, usually between 0.01 and 0.3 */
+    /** @param slope k, the slope for z ≤ 0, between 0 and 1 (usually 0.01 to 0.3) */
     public LeakyReLU(String name, double slope) {
-        if (!Double.isFinite(slope)) {
-            throw new IllegalArgumentException(name + ": slope " + slope + " must be finite");
+        if (!(slope >= 0 && slope <= 1)) {
+            throw new IllegalArgumentException(name + ": slope " + slope + ", expected 0 ≤ k ≤ 1");
         }
         this.name = name;
         this.slope = slope;
@@ -30,16 +30,17 @@ public final class LeakyReLU implements Layer, Kinked {
         return slope;
     }
 
-    /** Y = Z ⊙ (1(Z > 0) + k·1(Z ≤ 0)). */
+    /** Y = max(Z, k·Z), which for 0 ≤ k ≤ 1 is Z where z > 0 and k·Z elsewhere. */
     @Override
     public double[][] forward(double[][] z) {
         Buffers.checkInput(name, z);
         input = z;
         output = Buffers.ensure(output, z.length, z[0].length);
         for (int i = 0; i < z.length; i++) {
-            for (int j = 0; j < z[i].length; j++) {
-                double v = z[i][j];
-                output[i][j] = v > 0 ? v : slope * v;
+            double[] zi = z[i];
+            double[] yi = output[i];
+            for (int j = 0; j < zi.length; j++) {
+                yi[j] = Math.max(zi[j], slope * zi[j]);
             }
         }
         return output;
@@ -51,8 +52,11 @@ public final class LeakyReLU implements Layer, Kinked {
         Buffers.checkUpstream(name, output, dOut);
         inputGradient = Buffers.ensure(inputGradient, dOut.length, dOut[0].length);
         for (int i = 0; i < dOut.length; i++) {
-            for (int j = 0; j < dOut[i].length; j++) {
-                inputGradient[i][j] = input[i][j] > 0 ? dOut[i][j] : slope * dOut[i][j];
+            double[] zi = input[i];
+            double[] gi = dOut[i];
+            double[] di = inputGradient[i];
+            for (int j = 0; j < gi.length; j++) {
+                di[j] = gi[j] * (zi[j] > 0 ? 1.0 : slope);
             }
         }
         return inputGradient;

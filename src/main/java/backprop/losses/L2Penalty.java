@@ -36,15 +36,19 @@ public record L2Penalty(double lambda) {
         return 0.5 * lambda * sum;
     }
 
-    /** gradient ← gradient + λ·W for every regularised parameter (after the backward pass filled it). */
-    public void addGradients(List<Parameter> parameters) {
+    /**
+     * gradient ← gradient + λ·W for every regularised parameter (after the backward pass filled it);
+     * returns R = ½·λ·Σ‖W‖², so a training step needs no second call.
+     */
+    public double addGradients(List<Parameter> parameters) {
         if (lambda == 0) {
-            return;
+            return 0;
         }
         for (Parameter p : parameters) {
             if (p.regularized()) {
                 backprop.matrix.Matrix.addScaledInPlace(p.gradient(), lambda, p.value());
             }
         }
+        return value(parameters);
     }
 }

@@ -133,8 +133,7 @@ public final class Network {
             d = layers.get(i).backward(d);
         }
         layers.get(0).backwardParametersOnly(d);
-        penalty.addGradients(parameters);
-        return value.value() + penalty.value(parameters);
+        return value.value() + penalty.addGradients(parameters);
     }
 
     /** ∂(loss + penalty)/∂X for the batch (a new matrix); parameter gradients are filled as a side effect. */

@@ -90,7 +90,7 @@ class ReproductionTest {
      */
     @Test
     void threeNetClassifiesIris() throws Exception {
-        Dataset iris = IrisCsv.read(Path.of("testdata/iris/Iris.csv"));
+        Dataset iris = IrisCsv.read(Path.of("testdata/iris/Iris.csv")).data();
         Splits.Split split = Splits.stratified(iris, 0.8, new SplitMix64(2024));
         Network net = Network.builder(4, new SplitMix64(3)).weights(Initializer.normal(0.01))
                 .biases(Initializer.normal(0.01)).dense(20).relu().dense(20).relu().dense(3)
