@@ -2,21 +2,10 @@ package backprop.data;
 
 import backprop.training.Dataset;
 
-/** Feature transforms. Each returns new matrices and leaves its input alone. */
+/** Feature statistics measured on the training part only. */
 public final class Preprocessing {
 
     private Preprocessing() {
-    }
-
-    /** Every feature multiplied by {@code factor}: 1/255 takes pixels to [0, 1]. */
-    public static Dataset scale(Dataset data, double factor) {
-        double[][] x = new double[data.size()][data.features()];
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < x[i].length; j++) {
-                x[i][j] = data.x()[i][j] * factor;
-            }
-        }
-        return new Dataset(x, data.y());
     }
 
     /**

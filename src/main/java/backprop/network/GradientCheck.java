@@ -5,6 +5,7 @@ import backprop.layers.Layer;
 import backprop.layers.Parameter;
 import backprop.losses.Loss;
 import backprop.matrix.Matrix;
+import backprop.matrix.SplitMix64;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,10 +57,11 @@ public final class GradientCheck {
     }
 
     /**
-     * The outcome for one parameter (or the input): how many entries were compared, how many sat at a
-     * kink, and the entry with the largest relative error among the rest (null if all were at kinks).
+     * The outcome for one parameter (or the input): how many of its {@code total} entries were compared,
+     * how many sat at a kink, and the entry with the largest relative error among the rest (null if all
+     * were at kinks).
      */
-    public record ParameterReport(String name, String shape, int entries, int kinks, Entry worst,
+    public record ParameterReport(String name, String shape, int entries, int total, int kinks, Entry worst,
             double threshold) {
 
         public double maxRelativeError() {
@@ -96,13 +98,14 @@ public final class GradientCheck {
         @Override
         public String toString() {
             StringBuilder s = new StringBuilder();
-            s.append(String.format(Locale.ROOT, "%-14s %-9s %7s %6s %11s %-10s %14s %14s %17s %17s  %s%n",
+            s.append(String.format(Locale.ROOT, "%-14s %-9s %13s %6s %11s %-10s %14s %14s %17s %17s  %s%n",
                     "parameter", "shape", "entries", "kinks", "max rel err", "worst at", "analytic", "numeric",
                     "f(θ+h)", "f(θ−h)", "result"));
             for (ParameterReport p : parameters) {
                 Entry w = p.worst();
-                s.append(String.format(Locale.ROOT, "%-14s %-9s %7d %6d %11.3e %-10s %14.6e %14.6e %17.10e %17.10e"
-                        + "  %s%n", p.name(), p.shape(), p.entries(), p.kinks(), p.maxRelativeError(),
+                String entries = p.entries() == p.total() ? String.valueOf(p.total()) : p.entries() + "/" + p.total();
+                s.append(String.format(Locale.ROOT, "%-14s %-9s %13s %6d %11.3e %-10s %14.6e %14.6e %17.10e %17.10e"
+                        + "  %s%n", p.name(), p.shape(), entries, p.kinks(), p.maxRelativeError(),
                         w == null ? "-" : "(" + w.row() + "," + w.col() + ")",
                         w == null ? Double.NaN : w.analytic(), w == null ? Double.NaN : w.numeric(),
                         w == null ? Double.NaN : w.lossPlus(), w == null ? Double.NaN : w.lossMinus(),
@@ -129,6 +132,16 @@ public final class GradientCheck {
      * Neither x nor y is modified.
      */
     public static Report network(Network network, double[][] x, double[][] y, double threshold) {
+        return network(network, x, y, threshold, Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * As {@link #network(Network, double[][], double[][], double)}, but checks at most {@code maxEntries}
+     * entries of each parameter, chosen by {@code random} (for networks whose 157,000-entry weight matrices
+     * would take minutes to check whole).
+     */
+    public static Report network(Network network, double[][] x, double[][] y, double threshold, int maxEntries,
+            SplitMix64 random) {
         double[][] input = Matrix.copy(x);
         double[][] inputGradient = network.inputGradient(input, y);
         List<Checked> checked = new ArrayList<>();
@@ -142,7 +155,7 @@ public final class GradientCheck {
                 kinked.add(k);
             }
         }
-        return run(checked, () -> network.loss(input, y), kinked, threshold);
+        return run(checked, () -> network.loss(input, y), kinked, threshold, maxEntries, random);
     }
 
     /**
@@ -160,7 +173,7 @@ public final class GradientCheck {
         }
         checked.add(new Checked("input", input, inputGradient));
         List<Kinked> kinked = layer instanceof Kinked k ? List.of(k) : List.of();
-        return run(checked, () -> weightedSum(g, layer.forward(input)), kinked, threshold);
+        return run(checked, () -> weightedSum(g, layer.forward(input)), kinked, threshold, Integer.MAX_VALUE, null);
     }
 
     /** Checks a loss's gradient with respect to its input, with f = loss(input, target). */
@@ -168,7 +181,7 @@ public final class GradientCheck {
         double[][] in = Matrix.copy(input);
         double[][] analytic = Matrix.copy(loss.evaluate(in, target).gradient());
         return run(List.of(new Checked("input", in, analytic)), () -> loss.evaluate(in, target).value(),
-                List.of(), threshold);
+                List.of(), threshold, Integer.MAX_VALUE, null);
     }
 
     private static double weightedSum(double[][] g, double[][] out) {
@@ -185,41 +198,57 @@ public final class GradientCheck {
         return s;
     }
 
-    private static Report run(List<Checked> checked, Objective f, List<Kinked> kinked, double threshold) {
+    private static Report run(List<Checked> checked, Objective f, List<Kinked> kinked, double threshold,
+            int maxEntries, SplitMix64 random) {
         List<ParameterReport> reports = new ArrayList<>();
         for (Checked c : checked) {
             double[][] v = c.values();
+            int cols = v[0].length;
+            int total = v.length * cols;
             Entry worst = null;
             int kinks = 0;
-            int entries = 0;
-            for (int i = 0; i < v.length; i++) {
-                for (int j = 0; j < v[i].length; j++) {
-                    double original = v[i][j];
-                    v[i][j] = original + STEP;
-                    double plus = f.value();
-                    boolean[][] sidesPlus = sides(kinked);
-                    v[i][j] = original - STEP;
-                    double minus = f.value();
-                    boolean[][] sidesMinus = sides(kinked);
-                    v[i][j] = original;
-                    entries++;
-                    if (!Arrays.deepEquals(sidesPlus, sidesMinus)) {
-                        kinks++;
-                        continue;
-                    }
-                    double numeric = (plus - minus) / (2 * STEP);
-                    double analytic = c.analytic()[i][j];
-                    double resolution = Math.ulp(1.0) * Math.max(Math.abs(plus), Math.abs(minus)) / STEP;
-                    double rel = relativeError(analytic, numeric, resolution / threshold);
-                    if (worst == null || !(rel <= worst.relativeError())) {
-                        worst = new Entry(i, j, analytic, numeric, plus, minus, rel);
-                    }
+            for (int flat : chosenEntries(total, maxEntries, random)) {
+                int i = flat / cols;
+                int j = flat % cols;
+                double original = v[i][j];
+                v[i][j] = original + STEP;
+                double plus = f.value();
+                boolean[][] sidesPlus = sides(kinked);
+                v[i][j] = original - STEP;
+                double minus = f.value();
+                boolean[][] sidesMinus = sides(kinked);
+                v[i][j] = original;
+                if (!Arrays.deepEquals(sidesPlus, sidesMinus)) {
+                    kinks++;
+                    continue;
+                }
+                double numeric = (plus - minus) / (2 * STEP);
+                double analytic = c.analytic()[i][j];
+                double resolution = Math.ulp(1.0) * Math.max(Math.abs(plus), Math.abs(minus)) / STEP;
+                double rel = relativeError(analytic, numeric, resolution / threshold);
+                if (worst == null || !(rel <= worst.relativeError())) {
+                    worst = new Entry(i, j, analytic, numeric, plus, minus, rel);
                 }
             }
-            reports.add(new ParameterReport(c.name(), Matrix.shape(v), entries, kinks, worst, threshold));
+            reports.add(new ParameterReport(c.name(), Matrix.shape(v), Math.min(total, maxEntries), total, kinks,
+                    worst, threshold));
         }
         f.value(); // leave every cache as it was at θ
         return new Report(List.copyOf(reports), threshold);
+    }
+
+    /** Every flat index 0..total−1, or {@code max} of them drawn by {@code random}, in increasing order. */
+    private static int[] chosenEntries(int total, int max, SplitMix64 random) {
+        if (total <= max) {
+            int[] all = new int[total];
+            for (int k = 0; k < total; k++) {
+                all[k] = k;
+            }
+            return all;
+        }
+        int[] picked = Arrays.copyOf(random.permutation(total), max);
+        Arrays.sort(picked);
+        return picked;
     }
 
     /** |a − n| / max(|a|, |n|, floor); NaN anywhere counts as the worst possible (infinite) error. */

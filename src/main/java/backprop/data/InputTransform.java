@@ -1,0 +1,55 @@
+package backprop.data;
+
+import backprop.training.Dataset;
+
+/**
+ * What was done to the raw features before training, so that new data can be treated alike:
+ * x' = (offset + scale·x − mean)/std, per feature. Identity: offset 0, scale 1, no mean or std. Saved
+ * with a model.
+ *
+ * @param offset added after scaling: 1 with scale −1/255 turns ink-on-paper pixels p into (255 − p)/255
+ * @param scale  multiplies every raw value first (1/255 for pixels)
+ * @param mean   subtracted per feature, or null
+ * @param std    divides per feature after centring, or null
+ */
+public record InputTransform(double offset, double scale, double[] mean, double[] std) {
+
+    public static final InputTransform IDENTITY = new InputTransform(0.0, 1.0, null, null);
+
+    public InputTransform {
+        if ((mean == null) != (std == null) || (mean != null && mean.length != std.length)) {
+            throw new IllegalArgumentException("input transform: mean and std must both be given, of one length");
+        }
+    }
+
+    public static InputTransform scaled(double scale) {
+        return new InputTransform(0.0, scale, null, null);
+    }
+
+    /** (255 − p)/255: inverted and scaled pixels, as document 001 treats its scans. */
+    public static InputTransform invertedPixels() {
+        return new InputTransform(1.0, -1.0 / 255, null, null);
+    }
+
+    public static InputTransform standardized(Preprocessing.Standardizer s) {
+        return new InputTransform(0.0, 1.0, s.mean(), s.std());
+    }
+
+    public Dataset apply(Dataset data) {
+        if (mean != null && data.features() != mean.length) {
+            throw new IllegalArgumentException("input transform for " + mean.length + " features given "
+                    + data.features() + " features per sample");
+        }
+        if (offset == 0.0 && scale == 1.0 && mean == null) {
+            return data;
+        }
+        double[][] x = new double[data.size()][data.features()];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[i].length; j++) {
+                double v = offset + scale * data.x()[i][j];
+                x[i][j] = mean == null ? v : (v - mean[j]) / std[j];
+            }
+        }
+        return new Dataset(x, data.y());
+    }
+}

@@ -1,0 +1,77 @@
+package backprop.experiments;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The settings of one experiment run; each experiment has its defaults (the document's settings) and the
+ * command line overrides single fields.
+ *
+ * @param epochs       passes over the training data (for full-batch runs: iterations)
+ * @param batchSize    samples per step; 0 is full batch
+ * @param learningRate the step size η
+ * @param hidden       hidden-layer widths, input to output
+ * @param seed         seeds initial weights, shuffles and splits
+ * @param data         where the data is: a file or folder; null for the experiment's own default
+ * @param label        the label column of a CSV (experiment {@code csv})
+ * @param ignore       CSV columns to leave out (experiment {@code csv})
+ */
+public record ExperimentSettings(int epochs, int batchSize, double learningRate, List<Integer> hidden, long seed,
+        Path data, String label, List<String> ignore) {
+
+    public ExperimentSettings {
+        hidden = List.copyOf(hidden);
+        ignore = List.copyOf(ignore);
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs: " + epochs + ", expected 1 or more");
+        }
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("batch: " + batchSize + ", expected 0 (full batch) or more");
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate: " + learningRate + ", expected a finite rate > 0");
+        }
+        for (int h : hidden) {
+            if (h < 1) {
+                throw new IllegalArgumentException("hidden: width " + h + ", expected 1 or more");
+            }
+        }
+    }
+
+    public static ExperimentSettings of(int epochs, int batchSize, double learningRate, List<Integer> hidden, long seed) {
+        return new ExperimentSettings(epochs, batchSize, learningRate, hidden, seed, null, null, List.of());
+    }
+
+    public ExperimentSettings withEpochs(int e) {
+        return new ExperimentSettings(e, batchSize, learningRate, hidden, seed, data, label, ignore);
+    }
+
+    public ExperimentSettings withBatchSize(int b) {
+        return new ExperimentSettings(epochs, b, learningRate, hidden, seed, data, label, ignore);
+    }
+
+    public ExperimentSettings withLearningRate(double r) {
+        return new ExperimentSettings(epochs, batchSize, r, hidden, seed, data, label, ignore);
+    }
+
+    public ExperimentSettings withHidden(List<Integer> h) {
+        return new ExperimentSettings(epochs, batchSize, learningRate, h, seed, data, label, ignore);
+    }
+
+    public ExperimentSettings withSeed(long s) {
+        return new ExperimentSettings(epochs, batchSize, learningRate, hidden, s, data, label, ignore);
+    }
+
+    public ExperimentSettings withData(Path d) {
+        return new ExperimentSettings(epochs, batchSize, learningRate, hidden, seed, d, label, ignore);
+    }
+
+    public ExperimentSettings withLabel(String l, List<String> ig) {
+        return new ExperimentSettings(epochs, batchSize, learningRate, hidden, seed, data, l, ig);
+    }
+
+    /** The hidden widths as "200,80". */
+    public String hiddenText() {
+        return String.join(",", hidden.stream().map(String::valueOf).toList());
+    }
+}

@@ -1,0 +1,37 @@
+package backprop.experiments;
+
+import backprop.data.InputTransform;
+import backprop.network.Network;
+import backprop.training.Dataset;
+import backprop.training.ConfusionMatrix;
+import backprop.training.History;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an experiment run produced.
+ *
+ * @param experiment the experiment's name
+ * @param settings   the settings it ran with
+ * @param network    the trained network (for {@code gates}, the AND network)
+ * @param history    its training history
+ * @param metrics    final figures by name, e.g. "test_accuracy" → 0.9667, in the order they were measured
+ * @param ourFigure  the headline figure in words, printed beside the document's
+ * @param notes      where and why the run departs from the document's settings
+ * @param confusion  the test-set confusion matrix of a classifier, or null
+ * @param classNames class names of a classifier, or empty
+ * @param fit        x, truth and prediction for a one-input regression (the sine), or null
+ * @param transform  what was done to the raw inputs before training (saved with the model)
+ * @param sample     a few preprocessed test rows, for the gradient check of the trained network
+ * @param seconds    wall time of the whole run
+ */
+public record Result(String experiment, ExperimentSettings settings, Network network, History history,
+        Map<String, Double> metrics, String ourFigure, List<String> notes, ConfusionMatrix confusion,
+        List<String> classNames, double[][] fit, InputTransform transform, Dataset sample, double seconds) {
+
+    /** The same result with another headline figure. */
+    public Result withFigure(String figure) {
+        return new Result(experiment, settings, network, history, metrics, figure, notes, confusion, classNames, fit,
+                transform, sample, seconds);
+    }
+}
