@@ -36,7 +36,8 @@ public final class Main {
                   [--seed S] [--label COLUMN] [--ignore A,B] [--threads N]
                   [--out DIR (plots; default target/reports)] [--save FILE.json] [--json]
               evaluate --model FILE.json --data PATH [--label COLUMN] [--ignore A,B] [--json]
-              gradcheck [EXPERIMENT] [--entries N (per parameter, default 200)] [--seed S]
+              gradcheck [EXPERIMENT] [--entries N (per parameter, default 200)] [--threshold X (default 1e-5)]
+                  [--seed S]
               bench [--data DIR] [--epochs N] [--threads N] [--json]
               help                    this text
             """;
@@ -70,7 +71,7 @@ public final class Main {
                 case "train" -> train(Options.parse(rest, TRAIN_VALUED, Set.of("json")));
                 case "evaluate" -> Evaluate.run(Options.parse(rest, Set.of("model", "data", "label", "ignore"),
                         Set.of("json")), out);
-                case "gradcheck" -> gradcheck(Options.parse(rest, Set.of("entries", "seed"), Set.of()));
+                case "gradcheck" -> gradcheck(Options.parse(rest, Set.of("entries", "seed", "threshold"), Set.of()));
                 case "bench" -> Bench.run(Options.parse(rest, Set.of("data", "epochs", "threads"), Set.of("json")),
                         out, err);
                 case "help", "--help", "-h" -> {
@@ -325,12 +326,14 @@ public final class Main {
         }
         int entries = o.integer("entries") == null ? 200 : o.integer("entries");
         long seed = o.longValue("seed") == null ? 1 : o.longValue("seed");
+        double threshold = o.number("threshold") == null ? backprop.network.GradientCheck.LARGE_NETWORK_THRESHOLD
+                : o.number("threshold");
         boolean allPassed = true;
         for (Experiment e : chosen) {
             ExperimentSettings s = e.tour().withEpochs(1);
             Result r = e.run(s, EpochListener.SILENT);
             backprop.network.GradientCheck.Report report = backprop.network.GradientCheck.network(r.network(),
-                    r.sample().x(), r.sample().y(), backprop.network.GradientCheck.NETWORK_THRESHOLD, entries,
+                    r.sample().x(), r.sample().y(), threshold, entries,
                     new backprop.matrix.SplitMix64(seed));
             out.printf(Locale.ROOT, "%s (document %s): %s, %d samples, after one epoch%n", e.name(), e.document(),
                     r.network().describe(), r.sample().size());

@@ -17,16 +17,18 @@ import java.util.Locale;
  * <pre>
  *   numeric  = (f(θ + h) − f(θ − h)) / 2h          for every entry θ of every parameter and of the input
  *   relative = |analytic − numeric| / max(|analytic|, |numeric|, tiny)
- *   tiny     = δ / threshold,   δ = ε·max(|f(θ + h)|, |f(θ − h)|) / h
+ *   tiny     = δ / threshold
+ *   δ        = max(ε·max(|f(θ ± h)|, 1)/h,  |numeric − numeric₂ₕ|),   numeric₂ₕ = (f(θ + 2h) − f(θ − 2h)) / 4h
  * </pre>
  *
- * <p>δ is the resolution of the centred difference: f itself is only known to about ε·|f| (ε = 2^-52),
- * so two gradients closer than δ cannot be told apart by it. The floor {@code tiny} makes an entry pass
- * exactly when |analytic − numeric| ≤ max(threshold·max(|analytic|, |numeric|), δ): relative agreement
- * for every gradient the difference can resolve, agreement to within δ for the rest (gradients of 1e-9
- * next to a loss of 10, say, whose relative error would only measure rounding). δ is about 1e-11 for a
- * loss near 1; a wrong formula is off by far more.
- *
+ * <p>δ is how far the centred difference can be trusted. f itself is only known to a few units of
+ * ε = 2^-52 times the size of the numbers it is made of (the loss, and terms of order one inside it), so
+ * two derivatives closer than ε·max(|f|, 1)/h cannot be told apart; and the same difference taken with
+ * step 2h shows directly how much the numeric value moves with its own rounding and truncation. The floor
+ * {@code tiny} makes an entry pass exactly when |analytic − numeric| ≤ max(threshold·max(|analytic|,
+ * |numeric|), δ): relative agreement wherever the difference can resolve the gradient, agreement within the
+ * difference's own uncertainty elsewhere (a gradient of 1e-9 beside a loss of 10, say). δ is about 1e-11
+ * for a loss near 1; a wrong formula is off by far more.
  * <p>The step h = 1e-5 balances the two errors of a centred difference in doubles: truncation grows as
  * h²·|f'''|/6 (about 1e-11 here) and rounding as ε·|f|/h with ε ≈ 2.2e-16 (about 2e-11 for f near 1);
  * their sum is smallest near h = ε^(1/3) ≈ 6e-6. A correct gradient of moderate size then agrees to about
@@ -43,8 +45,14 @@ public final class GradientCheck {
     public static final double STEP = 1e-5;
     /** Threshold for one layer or one loss: below it the gradient is correct. */
     public static final double LAYER_THRESHOLD = 1e-7;
-    /** Threshold for a whole network. */
+    /** Threshold for a whole small network. */
     public static final double NETWORK_THRESHOLD = 1e-6;
+    /**
+     * Threshold for the documents' full-size networks (hundreds of units, raw pixels): their hidden sums are
+     * hundreds of times larger than the loss, and their rounding moves a centred difference by about 2e-11,
+     * a relative 1e-6 of the smallest gradients that matter there.
+     */
+    public static final double LARGE_NETWORK_THRESHOLD = 1e-5;
     /** Guards the relative error against 0/0 where f is exactly 0 and both gradients are too. */
     private static final double TINY = 1e-300;
 
@@ -198,7 +206,7 @@ public final class GradientCheck {
         return s;
     }
 
-    private static Report run(List<Checked> checked, Objective f, List<Kinked> kinked, double threshold,
+    private static Report run(List<Checked> checked, Objective objective, List<Kinked> kinked, double threshold,
             int maxEntries, SplitMix64 random) {
         List<ParameterReport> reports = new ArrayList<>();
         for (Checked c : checked) {
@@ -211,20 +219,27 @@ public final class GradientCheck {
                 int i = flat / cols;
                 int j = flat % cols;
                 double original = v[i][j];
-                v[i][j] = original + STEP;
-                double plus = f.value();
-                boolean[][] sidesPlus = sides(kinked);
-                v[i][j] = original - STEP;
-                double minus = f.value();
-                boolean[][] sidesMinus = sides(kinked);
+                double[] f = new double[4];
+                boolean[][][] sides = new boolean[4][][];
+                double[] steps = {STEP, -STEP, 2 * STEP, -2 * STEP};
+                for (int e = 0; e < 4; e++) {
+                    v[i][j] = original + steps[e];
+                    f[e] = objective.value();
+                    sides[e] = sides(kinked);
+                }
                 v[i][j] = original;
-                if (!Arrays.deepEquals(sidesPlus, sidesMinus)) {
+                if (!Arrays.deepEquals(sides[0], sides[1]) || !Arrays.deepEquals(sides[0], sides[2])
+                        || !Arrays.deepEquals(sides[0], sides[3])) {
                     kinks++;
                     continue;
                 }
+                double plus = f[0];
+                double minus = f[1];
                 double numeric = (plus - minus) / (2 * STEP);
+                double numericWide = (f[2] - f[3]) / (4 * STEP);
                 double analytic = c.analytic()[i][j];
-                double resolution = Math.ulp(1.0) * Math.max(Math.abs(plus), Math.abs(minus)) / STEP;
+                double resolution = Math.max(Math.ulp(1.0) * Math.max(Math.max(Math.abs(plus), Math.abs(minus)), 1.0)
+                        / STEP, Math.abs(numeric - numericWide));
                 double rel = relativeError(analytic, numeric, resolution / threshold);
                 if (worst == null || !(rel <= worst.relativeError())) {
                     worst = new Entry(i, j, analytic, numeric, plus, minus, rel);
@@ -233,7 +248,7 @@ public final class GradientCheck {
             reports.add(new ParameterReport(c.name(), Matrix.shape(v), Math.min(total, maxEntries), total, kinks,
                     worst, threshold));
         }
-        f.value(); // leave every cache as it was at θ
+        objective.value(); // leave every cache as it was at θ
         return new Report(List.copyOf(reports), threshold);
     }
 
