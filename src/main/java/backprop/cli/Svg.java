@@ -161,7 +161,10 @@ public final class Svg {
             return "0";
         }
         double a = Math.abs(v);
-        return a >= 1e4 || a < 1e-3 ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.4g", v);
+        if (a >= 1e4 || a < 1e-3) {
+            return String.format(Locale.ROOT, "%.2e", v);
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
     private static String shorten(String s) {

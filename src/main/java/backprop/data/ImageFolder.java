@@ -15,7 +15,8 @@ import javax.imageio.ImageIO;
 /**
  * A folder of images with one sub-folder per class (document 001 part 2: {@code train/1} … {@code train/12};
  * document 004 reads MNIST this way too). Every PNG or JPEG becomes one row of grey values 0..255, row by
- * row: grey = 0.299·R + 0.587·G + 0.114·B (ITU-R BT.601), rounded. With {@code invert} each value becomes
+ * row: a grey image's own values (the top 8 bits of 16-bit ones), a colour image's
+ * 0.299·R + 0.587·G + 0.114·B (ITU-R BT.601), rounded. With {@code invert} each value becomes
  * 255 − p, as document 001 does for dark ink on white paper. Classes are the sub-folder names, sorted
  * numerically when all are numbers; files are read in name order.
  */
@@ -73,15 +74,24 @@ public final class ImageFolder {
             throw new DataFormatException(file, 0, "image is " + image.getWidth() + "×" + image.getHeight()
                     + " pixels, expected " + width + "×" + height + "; resize the images first");
         }
-        double[] grey = new double[width * height];
+        // A grey image's stored samples are its values; getRGB would first pass them through a colour-space
+        // (gamma) conversion and change them. Colour images go through getRGB and the BT.601 weights.
+        java.awt.image.Raster raster = image.getRaster();
+        boolean grey = raster.getNumBands() <= 2 && image.getColorModel().getNumColorComponents() == 1;
+        int bits = raster.getSampleModel().getSampleSize(0);
+        double[] values = new double[width * height];
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
-                int rgb = image.getRGB(c, r);
-                double value = Math.round(0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF)
-                        + 0.114 * (rgb & 0xFF));
-                grey[r * width + c] = invert ? 255 - value : value;
+                double value;
+                if (grey) {
+                    value = bits == 16 ? raster.getSample(c, r, 0) >> 8 : raster.getSample(c, r, 0);
+                } else {
+                    int rgb = image.getRGB(c, r);
+                    value = Math.round(0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF));
+                }
+                values[r * width + c] = invert ? 255 - value : value;
             }
         }
-        return grey;
+        return values;
     }
 }

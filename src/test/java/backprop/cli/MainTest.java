@@ -1,0 +1,133 @@
+package backprop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpAndListSucceed() {
+        Run help = run("help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("usage:", "train EXPERIMENT", "evaluate", "gradcheck", "bench");
+        Run list = run("list");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains("gates", "xor", "sine", "iris", "mnist-leaky", "mnist-sigmoid", "mnist-idx",
+                "images", "csv");
+    }
+
+    @Test
+    void unknownCommandsAndOptionsExitWithTwo() {
+        Run unknown = run("fly");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown command 'fly'", "usage:");
+        assertThat(run("train", "xor", "--colour", "red").code()).isEqualTo(2);
+        assertThat(run("train", "nonsense").err()).contains("unknown experiment 'nonsense'");
+        assertThat(run("train").code()).isEqualTo(2);
+        assertThat(run("train", "xor", "--epochs").err()).contains("--epochs needs a value");
+        assertThat(run("train", "xor", "--epochs", "many").err()).contains("--epochs many: expected a whole number");
+        assertThat(run("evaluate").code()).isEqualTo(2);
+    }
+
+    @Test
+    void badSettingsAndMissingDataExitWithOne() {
+        Run zero = run("train", "xor", "--epochs", "0");
+        assertThat(zero.code()).isEqualTo(1);
+        assertThat(zero.err()).contains("epochs: 0, expected 1 or more");
+        Run missing = run("train", "iris", "--data", dir.resolve("none.csv").toString(), "--out", dir.toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("none.csv: no such file");
+    }
+
+    @Test
+    void jsonOutputIsExactlyOneObject() {
+        Run r = run("train", "xor", "--epochs", "300", "--json", "--out", dir.toString());
+        assertThat(r.code()).isZero();
+        Object parsed = Json.parse(r.out());
+        assertThat(parsed).isInstanceOf(Map.class);
+        Map<?, ?> json = (Map<?, ?>) parsed;
+        assertThat(json.get("experiment")).isEqualTo("xor");
+        assertThat((List<?>) json.get("history")).hasSize(300);
+        assertThat(((Map<?, ?>) json.get("metrics")).get("train_accuracy")).isInstanceOf(Double.class);
+        assertThat(((Map<?, ?>) json.get("settings")).get("epochs")).isEqualTo(300.0);
+        assertThat(r.out().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void plotsAreWellFormedSvgWithTheExpectedSeries() throws Exception {
+        Run r = run("train", "sine", "--epochs", "50", "--hidden", "20", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("sine-fit.svg", "grid_mse");
+        // the fit: truth and network; the loss: training only (no validation set, so that series is empty)
+        assertThat(seriesIn(dir.resolve("sine-fit.svg"))).isEqualTo(2);
+        assertThat(seriesIn(dir.resolve("sine-loss.svg"))).isEqualTo(1);
+        Run iris = run("train", "iris", "--epochs", "50", "--out", dir.toString());
+        assertThat(iris.code()).isZero();
+        Document confusion = parse(dir.resolve("iris-confusion.svg"));
+        assertThat(confusion.getElementsByTagName("rect").getLength()).isGreaterThanOrEqualTo(9);
+        assertThat(seriesIn(dir.resolve("iris-accuracy.svg"))).isEqualTo(1);
+    }
+
+    private static Document parse(Path svg) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+    }
+
+    private static int seriesIn(Path svg) throws Exception {
+        NodeList lines = parse(svg).getElementsByTagName("polyline");
+        int series = 0;
+        for (int i = 0; i < lines.getLength(); i++) {
+            if ("series".equals(lines.item(i).getAttributes().getNamedItem("class").getNodeValue())) {
+                series++;
+            }
+        }
+        return series;
+    }
+
+    @Test
+    void saveThenEvaluateGivesTheSameAccuracy() throws Exception {
+        Path model = dir.resolve("iris.json");
+        Run train = run("train", "csv", "--label", "Species", "--ignore", "Id", "--epochs", "100", "--save",
+                model.toString(), "--out", dir.toString(), "--json");
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(Files.exists(dir.resolve("iris.dense1.W.npy"))).isTrue();
+        Run eval = run("evaluate", "--model", model.toString(), "--data", "testdata/iris/Iris.csv", "--label",
+                "Species", "--ignore", "Id", "--json");
+        assertThat(eval.code()).as(eval.err()).isZero();
+        Map<?, ?> result = (Map<?, ?>) Json.parse(eval.out());
+        assertThat(result.get("samples")).isEqualTo(150.0);
+        assertThat((Double) result.get("accuracy")).isGreaterThan(0.9);
+    }
+
+    @Test
+    void gradcheckOfAnExperimentPasses() {
+        Run r = run("gradcheck", "xor");
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out()).contains("dense1.W", "dense2.b", "input", "every gradient passed");
+    }
+}
