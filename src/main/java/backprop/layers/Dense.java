@@ -2,6 +2,7 @@ package backprop.layers;
 
 import backprop.matrix.Matrix;
 import backprop.matrix.Products;
+import backprop.matrix.SparseRows;
 import backprop.matrix.SplitMix64;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class Dense implements Layer {
     private final Parameter weights;
     private final Parameter bias;
 
-    private double[][] input;
+    private final SparseRows input = new SparseRows();
     private double[][] output;
     private double[][] inputGradient;
 
@@ -75,15 +76,9 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException(name + ": input is " + Matrix.shape(x) + " but the layer takes "
                     + inputSize + " columns (W is " + weights.shape() + ")");
         }
-        input = x;
+        input.set(x);      // X's non-zeros, kept for dW = Xᵀ·dZ
         output = Buffers.ensure(output, x.length, outputSize);
-        Products.multiplyInto(x, weights.value(), output);
-        double[] b = bias.value()[0];
-        for (double[] row : output) {
-            for (int j = 0; j < outputSize; j++) {
-                row[j] += b[j];
-            }
-        }
+        Products.multiplyAddRowInto(input, weights.value(), bias.value()[0], output);   // each row starts at b
         return output;
     }
 

@@ -1,5 +1,7 @@
 package backprop.layers;
 
+import backprop.matrix.RowPool;
+
 /**
  * Leaky ReLU with slope k below zero, element-wise: Y = Z where z > 0, k·Z elsewhere, which is
  * max(kz, z) for 0 ≤ k ≤ 1. Derivative 1 for z > 0 and k for z ≤ 0 (document 000 §四.3; its MNIST network uses k = 0.3).
@@ -36,13 +38,16 @@ public final class LeakyReLU implements Layer, Kinked {
         Buffers.checkInput(name, z);
         input = z;
         output = Buffers.ensure(output, z.length, z[0].length);
-        for (int i = 0; i < z.length; i++) {
-            double[] zi = z[i];
-            double[] yi = output[i];
-            for (int j = 0; j < zi.length; j++) {
-                yi[j] = Math.max(zi[j], slope * zi[j]);
+        double[][] y = output;
+        RowPool.forRows(z.length, Buffers.elementwiseWork(z), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] zi = z[i];
+                double[] yi = y[i];
+                for (int j = 0; j < zi.length; j++) {
+                    yi[j] = Math.max(zi[j], slope * zi[j]);
+                }
             }
-        }
+        });
         return output;
     }
 
@@ -51,14 +56,18 @@ public final class LeakyReLU implements Layer, Kinked {
     public double[][] backward(double[][] dOut) {
         Buffers.checkUpstream(name, output, dOut);
         inputGradient = Buffers.ensure(inputGradient, dOut.length, dOut[0].length);
-        for (int i = 0; i < dOut.length; i++) {
-            double[] zi = input[i];
-            double[] gi = dOut[i];
-            double[] di = inputGradient[i];
-            for (int j = 0; j < gi.length; j++) {
-                di[j] = gi[j] * (zi[j] > 0 ? 1.0 : slope);
+        double[][] z = input;
+        double[][] dz = inputGradient;
+        RowPool.forRows(dOut.length, Buffers.elementwiseWork(dOut), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] zi = z[i];
+                double[] gi = dOut[i];
+                double[] di = dz[i];
+                for (int j = 0; j < gi.length; j++) {
+                    di[j] = gi[j] * (zi[j] > 0 ? 1.0 : slope);
+                }
             }
-        }
+        });
         return inputGradient;
     }
 

@@ -1,5 +1,7 @@
 package backprop.layers;
 
+import backprop.matrix.RowPool;
+
 /**
  * Rectified linear unit, element-wise: Y = max(0, Z). Its derivative is 1 for z > 0 and 0 for z ≤ 0,
  * including z = 0 exactly, as in document 000 §四.2. (Document 004's algebra writes 1(z ≥ 0) while its
@@ -27,13 +29,16 @@ public final class ReLU implements Layer, Kinked {
         Buffers.checkInput(name, z);
         input = z;
         output = Buffers.ensure(output, z.length, z[0].length);
-        for (int i = 0; i < z.length; i++) {
-            double[] zi = z[i];
-            double[] yi = output[i];
-            for (int j = 0; j < zi.length; j++) {
-                yi[j] = Math.max(zi[j], 0.0);
+        double[][] y = output;
+        RowPool.forRows(z.length, Buffers.elementwiseWork(z), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] zi = z[i];
+                double[] yi = y[i];
+                for (int j = 0; j < zi.length; j++) {
+                    yi[j] = Math.max(zi[j], 0.0);
+                }
             }
-        }
+        });
         return output;
     }
 
@@ -42,14 +47,18 @@ public final class ReLU implements Layer, Kinked {
     public double[][] backward(double[][] dOut) {
         Buffers.checkUpstream(name, output, dOut);
         inputGradient = Buffers.ensure(inputGradient, dOut.length, dOut[0].length);
-        for (int i = 0; i < dOut.length; i++) {
-            double[] zi = input[i];
-            double[] gi = dOut[i];
-            double[] di = inputGradient[i];
-            for (int j = 0; j < gi.length; j++) {
-                di[j] = gi[j] * (zi[j] > 0 ? 1.0 : 0.0);
+        double[][] z = input;
+        double[][] dz = inputGradient;
+        RowPool.forRows(dOut.length, Buffers.elementwiseWork(dOut), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] zi = z[i];
+                double[] gi = dOut[i];
+                double[] di = dz[i];
+                for (int j = 0; j < gi.length; j++) {
+                    di[j] = gi[j] * (zi[j] > 0 ? 1.0 : 0.0);
+                }
             }
-        }
+        });
         return inputGradient;
     }
 

@@ -26,11 +26,7 @@ public record L2Penalty(double lambda) {
         double sum = 0;
         for (Parameter p : parameters) {
             if (p.regularized()) {
-                for (double[] row : p.value()) {
-                    for (double w : row) {
-                        sum += w * w;
-                    }
-                }
+                sum += backprop.matrix.Matrix.sumOfSquares(p.value());
             }
         }
         return 0.5 * lambda * sum;

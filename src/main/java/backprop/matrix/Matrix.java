@@ -262,16 +262,44 @@ public final class Matrix {
         return c;
     }
 
-    /** A ← A + s·B, in place (the update step of every optimiser). */
+    /**
+     * A ← A + s·B, in place (the update step of every optimiser). Large matrices are split by rows across
+     * {@link RowPool}; every entry is computed alike whichever thread does it.
+     */
     public static void addScaledInPlace(double[][] a, double s, double[][] b) {
         checkSameShape("addScaledInPlace", a, b);
-        for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] bi = b[i];
-            for (int j = 0; j < ai.length; j++) {
-                ai[j] += s * bi[j];
+        RowPool.forRows(a.length, (long) a.length * a[0].length * 2, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] ai = a[i];
+                double[] bi = b[i];
+                for (int j = 0; j < ai.length; j++) {
+                    ai[j] += s * bi[j];
+                }
             }
+        });
+    }
+
+    /**
+     * Σ_ij a_ij², summed row by row (each row's sum in column order, possibly on several threads) and then
+     * over the rows in order, so the result does not depend on the thread count.
+     */
+    public static double sumOfSquares(double[][] a) {
+        checkRectangular(a, "sumOfSquares");
+        double[] rowSums = new double[a.length];
+        RowPool.forRows(a.length, (long) a.length * a[0].length * 2, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double sum = 0;
+                for (double v : a[i]) {
+                    sum += v * v;
+                }
+                rowSums[i] = sum;
+            }
+        });
+        double total = 0;
+        for (double r : rowSums) {
+            total += r;
         }
+        return total;
     }
 
     /** f applied to every entry. */

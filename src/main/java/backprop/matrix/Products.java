@@ -8,15 +8,16 @@ import java.util.Arrays;
  * {@link Matrix#multiplyTransposeRight} compute (the tests compare them on random shapes); the sums are
  * taken in another order, so the last bits may differ from those loops, never between runs.
  *
- * <p>What makes them fast, in order of what it buys on MNIST:
+ * <p>What makes them fast:
  * <ol>
- *   <li>Zero entries of the left operand are skipped. Each output row first gathers the non-zero
- *       entries of its left row (or column, for Aᵀ·B) and their indexes; 81% of MNIST pixels and about
- *       half of all ReLU outputs are zero, so most of the work never happens. A skipped term is
- *       {@code 0·b}, which only matters when b is infinite or NaN: weights are checked finite elsewhere.</li>
- *   <li>The inner loop is {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]} over a contiguous
- *       row: four rows of B per pass over the output row, which the JIT turns into vector instructions
- *       and which reads and writes the output row a quarter as often.</li>
+ *   <li>Zero entries of the left operand are skipped. A·B and Aᵀ·B take A as {@link SparseRows}, its
+ *       non-zeros listed by row and by column; a dense layer gathers its input once and uses it for both
+ *       X·W and Xᵀ·dZ. 81% of MNIST pixels and about half of all ReLU outputs are zero, so most of the work
+ *       never happens. A skipped term is {@code 0·b}, which only matters when b is infinite or NaN.</li>
+ *   <li>Every product is a sum of scaled rows, {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}
+ *       over a contiguous row: four rows of B per pass over the output row, a loop the JIT turns into
+ *       vector instructions. For A·Bᵀ the rows needed are columns of B, so B is copied {@value #PANEL}
+ *       rows at a time into a small transposed panel (each thread its own); the whole Bᵀ is never built.</li>
  *   <li>Output rows are split across a small fixed pool ({@link RowPool}); each row is computed by one
  *       thread, always in the same order, so the result is bit-identical for any thread count.</li>
  * </ol>
@@ -35,6 +36,7 @@ public final class Products {
         double[] value = new double[0];
 
         double[][] panel = new double[0][PANEL];
+
         final double[] panelRow = new double[PANEL];
 
         void ensure(int n) {
@@ -57,20 +59,37 @@ public final class Products {
     /** C = A·B into c, with A n×k, B k×m, c n×m. */
     public static void multiplyInto(double[][] a, double[][] b, double[][] c) {
         Matrix.checkRectangular(a, "multiply: left operand");
+        multiplyInto(SparseRows.of(a), b, c);
+    }
+
+    /** C = A·B into c, with A (given by its non-zeros) n×k, B k×m, c n×m. */
+    public static void multiplyInto(SparseRows a, double[][] b, double[][] c) {
+        multiplyAddRowInto(a, b, null, c);
+    }
+
+    /**
+     * C = A·B + 1·r into c: every row of c starts from the row vector r (a layer's bias, length m; null
+     * for zeros) and the products are added to it.
+     */
+    public static void multiplyAddRowInto(SparseRows a, double[][] b, double[] r, double[][] c) {
         Matrix.checkRectangular(b, "multiply: right operand");
-        if (a[0].length != b.length) {
-            throw new IllegalArgumentException("multiply: " + Matrix.shape(a) + " · " + Matrix.shape(b)
-                    + ", inner dimensions " + a[0].length + " ≠ " + b.length);
+        if (a.cols != b.length) {
+            throw new IllegalArgumentException("multiply: " + a.shape() + " · " + Matrix.shape(b)
+                    + ", inner dimensions " + a.cols + " ≠ " + b.length);
         }
-        Matrix.checkShape(c, a.length, b[0].length, "multiply: output for " + Matrix.shape(a) + " · "
-                + Matrix.shape(b));
-        int k = b.length;
-        RowPool.forRows(a.length, (long) a.length * k * b[0].length, (from, to) -> {
-            Scratch s = SCRATCH.get();
-            s.ensure(k);
+        Matrix.checkShape(c, a.rows, b[0].length, "multiply: output for " + a.shape() + " · " + Matrix.shape(b));
+        if (r != null && r.length != b[0].length) {
+            throw new IllegalArgumentException("multiply: a row of " + r.length + " added to " + a.rows + "×"
+                    + b[0].length + " products; expected " + b[0].length + " entries");
+        }
+        RowPool.forRows(a.rows, (long) a.rows * a.cols * b[0].length, (from, to) -> {
             for (int i = from; i < to; i++) {
-                int nonZero = gatherRow(a[i], s);
-                accumulateRows(c[i], s.index, s.value, nonZero, b);
+                if (r == null) {
+                    Arrays.fill(c[i], 0.0);
+                } else {
+                    System.arraycopy(r, 0, c[i], 0, r.length);
+                }
+                accumulateRows(c[i], a.index, a.value, i * a.cols, a.count[i], b);
             }
         });
     }
@@ -78,27 +97,27 @@ public final class Products {
     /** C = Aᵀ·B into c, with A k×n, B k×m, c n×m; Aᵀ is never built. */
     public static void multiplyTransposeLeftInto(double[][] a, double[][] b, double[][] c) {
         Matrix.checkRectangular(a, "multiplyTransposeLeft: left operand");
+        multiplyTransposeLeftInto(SparseRows.of(a), b, c);
+    }
+
+    /**
+     * C = Aᵀ·B into c, with A (given by its non-zeros) k×n, B k×m, c n×m. Row j of C is the sum over the
+     * non-zeros a[p][j] of column j of A of a[p][j]·(row p of B), in increasing p: the column lists of
+     * {@link SparseRows}, never a transposed matrix.
+     */
+    public static void multiplyTransposeLeftInto(SparseRows a, double[][] b, double[][] c) {
         Matrix.checkRectangular(b, "multiplyTransposeLeft: right operand");
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("multiplyTransposeLeft: (" + Matrix.shape(a) + ")ᵀ · "
-                    + Matrix.shape(b) + ", inner dimensions " + a.length + " ≠ " + b.length);
+        if (a.rows != b.length) {
+            throw new IllegalArgumentException("multiplyTransposeLeft: (" + a.shape() + ")ᵀ · " + Matrix.shape(b)
+                    + ", inner dimensions " + a.rows + " ≠ " + b.length);
         }
-        Matrix.checkShape(c, a[0].length, b[0].length, "multiplyTransposeLeft: output for ("
-                + Matrix.shape(a) + ")ᵀ · " + Matrix.shape(b));
-        int k = a.length;
-        RowPool.forRows(a[0].length, (long) a[0].length * k * b[0].length, (from, to) -> {
-            Scratch s = SCRATCH.get();
-            s.ensure(k);
-            for (int i = from; i < to; i++) {
-                // Output row i gathers column i of A; neighbouring i share the cache lines of A's rows.
-                int nonZero = 0;
-                for (int p = 0; p < k; p++) {
-                    double v = a[p][i];
-                    s.index[nonZero] = p;
-                    s.value[nonZero] = v;
-                    nonZero += v != 0.0 ? 1 : 0;
-                }
-                accumulateRows(c[i], s.index, s.value, nonZero, b);
+        Matrix.checkShape(c, a.cols, b[0].length, "multiplyTransposeLeft: output for (" + a.shape() + ")ᵀ · "
+                + Matrix.shape(b));
+        RowPool.forRows(a.cols, (long) a.cols * a.rows * b[0].length, (from, to) -> {
+            a.buildColumns(from, to);
+            for (int j = from; j < to; j++) {
+                Arrays.fill(c[j], 0.0);
+                accumulateRows(c[j], a.columnRow, a.columnValue, j * a.rows, a.columnCount[j], b);
             }
         });
     }
@@ -144,7 +163,8 @@ public final class Products {
                 }
                 for (int i = from; i < to; i++) {
                     int nonZero = gatherRow(a[i], s);
-                    accumulateRows(s.panelRow, s.index, s.value, nonZero, panel);
+                    Arrays.fill(s.panelRow, 0.0);
+                    accumulateRows(s.panelRow, s.index, s.value, 0, nonZero, panel);
                     System.arraycopy(s.panelRow, 0, c[i], j0, width);
                 }
             }
@@ -168,12 +188,16 @@ public final class Products {
         return nonZero;
     }
 
-    /** c ← Σ_q value[q]·b[index[q]] over the first {@code count} pairs, four rows of b per pass. */
-    private static void accumulateRows(double[] c, int[] index, double[] value, int count, double[][] b) {
-        Arrays.fill(c, 0.0);
+    /**
+     * c ← c + Σ_q value[q]·b[index[q]] over q = start .. start+count−1, four rows of b per pass over c. The
+     * grouping fixes the order of the sum: ((a0·b0 + a1·b1) + a2·b2) + a3·b3 added to c, group by group.
+     */
+    private static void accumulateRows(double[] c, int[] index, double[] value, int start, int count,
+            double[][] b) {
         int m = c.length;
-        int q = 0;
-        for (; q + 4 <= count; q += 4) {
+        int end = start + count;
+        int q = start;
+        for (; q + 4 <= end; q += 4) {
             double a0 = value[q];
             double a1 = value[q + 1];
             double a2 = value[q + 2];
@@ -186,7 +210,7 @@ public final class Products {
                 c[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
             }
         }
-        for (; q < count; q++) {
+        for (; q < end; q++) {
             double a0 = value[q];
             double[] b0 = b[index[q]];
             for (int j = 0; j < m; j++) {

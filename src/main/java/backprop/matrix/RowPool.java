@@ -1,25 +1,28 @@
 package backprop.matrix;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A small fixed pool that splits the output rows of a product into contiguous ranges, one per thread.
  * A row is always computed whole by one thread, so the split never changes a result: the numbers are
- * bit-identical for 1, 2 or 16 threads. Products below {@link #PARALLEL_WORK} multiply-adds stay on the
- * calling thread, where handing work over would cost more than it saves.
+ * bit-identical for 1, 2 or 16 threads. Work below {@link #PARALLEL_WORK} multiply-adds stays on the
+ * calling thread, where handing it over would cost more than it saves.
+ *
+ * <p>A training step hands out a dozen ranges per batch, a few hundred microseconds apart. Waking a parked
+ * thread takes tens of microseconds on a virtual machine, so a worker that has just finished a range
+ * spins (politely, {@link Thread#onSpinWait()}) for up to {@link #SPIN_NANOS} before it parks; while
+ * training runs the workers stay awake, and a minute later they cost nothing.
  *
  * <p>The thread count defaults to the number of processors and is set with {@link #setThreads(int)}
  * (the command line's {@code --threads}).
  */
 public final class RowPool {
 
-    /** Products with fewer multiply-adds than this (about a millisecond of work) run serially. */
-    public static final long PARALLEL_WORK = 1L << 19;
+    /** Products with fewer multiply-adds than this (about a tenth of a millisecond of work) run serially. */
+    public static final long PARALLEL_WORK = 1L << 18;
+
+    /** How long an idle worker spins before it parks. */
+    static final long SPIN_NANOS = 2_000_000L;
 
     /** A piece of work over the rows {@code from} (inclusive) to {@code to} (exclusive). */
     @FunctionalInterface
@@ -28,7 +31,8 @@ public final class RowPool {
     }
 
     private static int threads = Runtime.getRuntime().availableProcessors();
-    private static ExecutorService pool;
+    private static Worker[] workers = new Worker[0];
+    private static final ThreadLocal<Boolean> IN_WORKER = ThreadLocal.withInitial(() -> false);
 
     private RowPool() {
     }
@@ -43,54 +47,126 @@ public final class RowPool {
         if (count < 1) {
             throw new IllegalArgumentException("threads: " + count + ", expected 1 or more");
         }
-        if (count != threads && pool != null) {
-            pool.shutdown();
-            pool = null;
+        if (count != threads) {
+            for (Worker w : workers) {
+                w.stop();
+            }
+            workers = new Worker[0];
         }
         threads = count;
     }
 
-    private static synchronized ExecutorService pool(int count) {
-        if (pool == null) {
-            pool = Executors.newFixedThreadPool(count - 1, task -> {
-                Thread t = new Thread(task, "backprop-rows");
-                t.setDaemon(true);
-                return t;
-            });
+    private static synchronized Worker[] workers() {
+        if (workers.length != threads - 1) {
+            workers = new Worker[threads - 1];
+            for (int k = 0; k < workers.length; k++) {
+                workers[k] = new Worker();
+                workers[k].thread.start();
+            }
         }
-        return pool;
+        return workers;
     }
 
-    /** Runs {@code work} over rows 0..rows−1, split across the pool when {@code multiplyAdds} is large. */
+    /**
+     * Runs {@code work} over rows 0..rows−1, split across the pool when {@code multiplyAdds} is large.
+     * Calls from several threads at once are run one after the other.
+     */
     public static void forRows(int rows, long multiplyAdds, RowRange work) {
         int count = Math.min(threads(), rows);
-        if (count <= 1 || multiplyAdds < PARALLEL_WORK) {
+        if (count <= 1 || multiplyAdds < PARALLEL_WORK || IN_WORKER.get() || Thread.holdsLock(RowPool.class)) {
+            // serial: small work, one thread, or a range that itself asks for rows (no nesting)
             work.run(0, rows);
             return;
         }
-        ExecutorService executor = pool(threads());
-        List<Future<?>> pending = new ArrayList<>(count - 1);
-        int chunk = (rows + count - 1) / count;
-        for (int t = 1; t < count; t++) {
-            int from = t * chunk;
-            int to = Math.min(rows, from + chunk);
-            if (from < to) {
-                pending.add(executor.submit(() -> work.run(from, to)));
+        synchronized (RowPool.class) {
+            Worker[] pool = workers();
+            int chunk = (rows + count - 1) / count;
+            for (int t = 1; t < count; t++) {
+                int from = Math.min(rows, t * chunk);
+                pool[t - 1].start(work, from, Math.min(rows, from + chunk));
+            }
+            RuntimeException failure = null;
+            try {
+                work.run(0, Math.min(rows, chunk));
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            for (int t = 1; t < count; t++) {
+                RuntimeException e = pool[t - 1].await();
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
         }
-        work.run(0, Math.min(rows, chunk));
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a row range", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
+    }
+
+    /** One pool thread: waits for a range, runs it, reports back. */
+    private static final class Worker implements Runnable {
+        final Thread thread = new Thread(this, "backprop-rows");
+        private volatile RowRange job;
+        private volatile boolean parked;
+        private volatile boolean stopped;
+        private int from;
+        private int to;
+        private RuntimeException failure;
+
+        Worker() {
+            thread.setDaemon(true);
+        }
+
+        void start(RowRange work, int rangeFrom, int rangeTo) {
+            from = rangeFrom;
+            to = rangeTo;
+            failure = null;
+            job = work;                  // publishes from, to and failure with it
+            if (parked) {
+                LockSupport.unpark(thread);
+            }
+        }
+
+        RuntimeException await() {
+            while (job != null) {
+                Thread.onSpinWait();
+            }
+            return failure;
+        }
+
+        void stop() {
+            stopped = true;
+            LockSupport.unpark(thread);
+        }
+
+        @Override
+        public void run() {
+            IN_WORKER.set(true);
+            long idleSince = System.nanoTime();
+            int spins = 0;
+            while (!stopped) {
+                RowRange work = job;
+                if (work != null) {
+                    try {
+                        work.run(from, to);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    } catch (Error e) {
+                        failure = new IllegalStateException("a row range failed: " + e, e);
+                    }
+                    job = null;
+                    idleSince = System.nanoTime();
+                    spins = 0;
+                } else if (++spins % 1024 != 0 || System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    parked = true;
+                    if (job == null && !stopped) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
+                    idleSince = System.nanoTime();
                 }
-                throw new IllegalStateException("a row range failed", cause);
             }
         }
     }

@@ -83,6 +83,38 @@ class ProductsTest {
     }
 
     @Test
+    void multiplyAddRowStartsEveryRowFromTheRowVector() {
+        SplitMix64 r = new SplitMix64(8);
+        double[][] a = Random.sparse(r, 37, 50, 0.7);
+        double[][] b = Random.uniform(r, 50, 13, 1.0);
+        double[][] bias = Random.uniform(r, 1, 13, 1.0);
+        double[][] c = new double[37][13];
+        Products.multiplyAddRowInto(SparseRows.of(a), b, bias[0], c);
+        double[][] expected = Matrix.addRowVector(Matrix.multiply(a, b), bias);
+        assertThat(Matrix.maxAbsDifference(c, expected)).isLessThanOrEqualTo(tolerance(51));
+        assertThatThrownBy(() -> Products.multiplyAddRowInto(SparseRows.of(a), b, new double[12], c))
+                .hasMessageContaining("a row of 12 added to 37×13 products");
+    }
+
+    @Test
+    void aFailingRowRangeReportsItsException() {
+        RowPool.setThreads(2);
+        assertThatThrownBy(() -> RowPool.forRows(100, 1L << 30, (from, to) -> {
+            if (from > 0) {
+                throw new IllegalStateException("range from " + from + " failed");
+            }
+        })).isInstanceOf(IllegalStateException.class).hasMessage("range from 50 failed");
+        // and the pool still works afterwards
+        int[] seen = new int[100];
+        RowPool.forRows(100, 1L << 30, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                seen[i]++;
+            }
+        });
+        assertThat(seen).containsOnly(1);
+    }
+
+    @Test
     void outputIsOverwrittenNotAccumulated() {
         double[][] a = {{1, 2}};
         double[][] b = {{3}, {4}};
