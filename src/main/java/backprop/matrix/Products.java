@@ -36,6 +36,21 @@ public final class Products {
         double[] value = new double[0];
 
         double[][] panel = new double[0][PANEL];
+        int[][] columnRows = new int[0][0];
+        double[][] columnValues = new double[0][0];
+        int[] columnCounts = new int[0];
+
+        /** Room for the lists of {@code columns} columns of up to {@code rows} entries each. */
+        int[][] columnRows(int columns, int rows) {
+            if (columnRows.length < columns || columnRows[0].length < rows) {
+                int c = Math.max(columns, columnRows.length);
+                int r = Math.max(rows, columnRows.length == 0 ? 0 : columnRows[0].length);
+                columnRows = new int[c][r];
+                columnValues = new double[c][r];
+                columnCounts = new int[c];
+            }
+            return columnRows;
+        }
 
         final double[] panelRow = new double[PANEL];
 
@@ -56,10 +71,15 @@ public final class Products {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    /** The non-zeros of a plain left operand, gathered into a per-thread buffer reused call after call. */
+    private static final ThreadLocal<SparseRows> GATHERED = ThreadLocal.withInitial(SparseRows::new);
+
     /** C = A·B into c, with A n×k, B k×m, c n×m. */
     public static void multiplyInto(double[][] a, double[][] b, double[][] c) {
         Matrix.checkRectangular(a, "multiply: left operand");
-        multiplyInto(SparseRows.of(a), b, c);
+        SparseRows sparse = GATHERED.get();
+        sparse.set(a);
+        multiplyInto(sparse, b, c);
     }
 
     /** C = A·B into c, with A (given by its non-zeros) n×k, B k×m, c n×m. */
@@ -97,7 +117,9 @@ public final class Products {
     /** C = Aᵀ·B into c, with A k×n, B k×m, c n×m; Aᵀ is never built. */
     public static void multiplyTransposeLeftInto(double[][] a, double[][] b, double[][] c) {
         Matrix.checkRectangular(a, "multiplyTransposeLeft: left operand");
-        multiplyTransposeLeftInto(SparseRows.of(a), b, c);
+        SparseRows sparse = GATHERED.get();
+        sparse.set(a);
+        multiplyTransposeLeftInto(sparse, b, c);
     }
 
     /**
@@ -114,10 +136,29 @@ public final class Products {
         Matrix.checkShape(c, a.cols, b[0].length, "multiplyTransposeLeft: output for (" + a.shape() + ")ᵀ · "
                 + Matrix.shape(b));
         RowPool.forRows(a.cols, (long) a.cols * a.rows * b[0].length, (from, to) -> {
-            a.buildColumns(from, to);
+            // The column lists of this piece's columns, built from the row lists into the thread's scratch.
+            Scratch s = SCRATCH.get();
+            int[][] rowsOf = s.columnRows(to - from, a.rows);
+            double[][] valuesOf = s.columnValues;
+            int[] counts = s.columnCounts;
+            Arrays.fill(counts, 0, to - from, 0);
+            for (int p = 0; p < a.rows; p++) {
+                int base = p * a.cols;
+                int end = base + a.count[p];
+                int q = Arrays.binarySearch(a.index, base, end, from);      // row p's first column ≥ from
+                if (q < 0) {
+                    q = -q - 1;
+                }
+                for (; q < end && a.index[q] < to; q++) {
+                    int col = a.index[q] - from;
+                    int n = counts[col]++;
+                    rowsOf[col][n] = p;
+                    valuesOf[col][n] = a.value[q];
+                }
+            }
             for (int j = from; j < to; j++) {
                 Arrays.fill(c[j], 0.0);
-                accumulateRows(c[j], a.columnRow, a.columnValue, j * a.rows, a.columnCount[j], b);
+                accumulateRows(c[j], rowsOf[j - from], valuesOf[j - from], 0, counts[j - from], b);
             }
         });
     }

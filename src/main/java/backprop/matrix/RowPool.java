@@ -3,9 +3,9 @@ package backprop.matrix;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A small fixed pool that splits the output rows of a product into contiguous ranges, one per thread.
- * A row is always computed whole by one thread, so the split never changes a result: the numbers are
- * bit-identical for 1, 2 or 16 threads. Work below {@link #PARALLEL_WORK} multiply-adds stays on the
+ * A small fixed pool that splits the output rows of a product into contiguous pieces, taken by whichever
+ * thread is free. A row is always computed whole by one thread, so the split never changes a result: the
+ * numbers are bit-identical for 1, 2 or 16 threads. Work below {@link #PARALLEL_WORK} multiply-adds stays on the
  * calling thread, where handing it over would cost more than it saves.
  *
  * <p>A training step hands out a dozen ranges per batch, a few hundred microseconds apart. Waking a parked
@@ -18,8 +18,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class RowPool {
 
-    /** Products with fewer multiply-adds than this (about a tenth of a millisecond of work) run serially. */
-    public static final long PARALLEL_WORK = 1L << 18;
+    /** Work of fewer multiply-adds than this (about ten microseconds) runs serially. */
+    public static final long PARALLEL_WORK = 1L << 15;
+
+    /** Pieces per thread: rows are handed out in this many pieces each, to whichever thread is free. */
+    static final int PIECES_PER_THREAD = 16;
 
     /** How long an idle worker spins before it parks. */
     static final long SPIN_NANOS = 2_000_000L;
@@ -80,14 +83,13 @@ public final class RowPool {
         }
         synchronized (RowPool.class) {
             Worker[] pool = workers();
-            int chunk = (rows + count - 1) / count;
+            Pieces pieces = new Pieces(work, rows, count * PIECES_PER_THREAD);
             for (int t = 1; t < count; t++) {
-                int from = Math.min(rows, t * chunk);
-                pool[t - 1].start(work, from, Math.min(rows, from + chunk));
+                pool[t - 1].start(pieces);
             }
             RuntimeException failure = null;
             try {
-                work.run(0, Math.min(rows, chunk));
+                pieces.runAll();
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -103,25 +105,46 @@ public final class RowPool {
         }
     }
 
+    /**
+     * The rows cut into contiguous pieces, taken one at a time by whichever thread is free, so that a thread
+     * with cheaper rows takes more of them. A row is still computed whole, by one thread, in one order.
+     */
+    private static final class Pieces {
+        private final RowRange work;
+        private final int rows;
+        private final int size;
+        private final int count;
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        Pieces(RowRange work, int rows, int pieces) {
+            this.work = work;
+            this.rows = rows;
+            this.size = (rows + pieces - 1) / pieces;
+            this.count = (rows + size - 1) / size;
+        }
+
+        void runAll() {
+            for (int p = next.getAndIncrement(); p < count; p = next.getAndIncrement()) {
+                work.run(p * size, Math.min(rows, (p + 1) * size));
+            }
+        }
+    }
+
     /** One pool thread: waits for a range, runs it, reports back. */
     private static final class Worker implements Runnable {
         final Thread thread = new Thread(this, "backprop-rows");
-        private volatile RowRange job;
+        private volatile Pieces job;
         private volatile boolean parked;
         private volatile boolean stopped;
-        private int from;
-        private int to;
         private RuntimeException failure;
 
         Worker() {
             thread.setDaemon(true);
         }
 
-        void start(RowRange work, int rangeFrom, int rangeTo) {
-            from = rangeFrom;
-            to = rangeTo;
+        void start(Pieces pieces) {
             failure = null;
-            job = work;                  // publishes from, to and failure with it
+            job = pieces;                // publishes failure with it
             if (parked) {
                 LockSupport.unpark(thread);
             }
@@ -145,10 +168,10 @@ public final class RowPool {
             long idleSince = System.nanoTime();
             int spins = 0;
             while (!stopped) {
-                RowRange work = job;
+                Pieces work = job;
                 if (work != null) {
                     try {
-                        work.run(from, to);
+                        work.runAll();
                     } catch (RuntimeException e) {
                         failure = e;
                     } catch (Error e) {
