@@ -304,7 +304,10 @@ public final class Main {
 
     private static void appendRow(StringBuilder s, String[] cells, int[] width) {
         for (int c = 0; c < cells.length; c++) {
-            s.append(c == 0 ? "" : " | ").append(cells[c]).append(" ".repeat(width[c] - cells[c].length()));
+            s.append(c == 0 ? "" : " | ").append(cells[c]);
+            if (c < cells.length - 1) {
+                s.append(" ".repeat(width[c] - cells[c].length()));
+            }
         }
         s.append('\n');
     }
