@@ -33,9 +33,20 @@ public final class Targets {
         return y;
     }
 
-    /** The class index of each row of a one-hot (or probability) matrix: its largest entry. */
-    public static int[] labels(double[][] oneHot) {
-        return Matrix.rowArgMax(oneHot);
+    /**
+     * The class of each row of a one-hot or probability matrix: the column of its largest entry, or for a
+     * single column (a binary classifier), 1 where the entry is at least 0.5 and 0 elsewhere.
+     */
+    public static int[] labels(double[][] y) {
+        Matrix.checkRectangular(y, "labels");
+        if (y[0].length > 1) {
+            return Matrix.rowArgMax(y);
+        }
+        int[] c = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            c[i] = y[i][0] >= 0.5 ? 1 : 0;
+        }
+        return c;
     }
 
     /** Throws unless input and target are proper matrices of one shape; names the loss and both shapes. */

@@ -157,15 +157,7 @@ public final class Network {
      * 1 where the probability is at least 0.5 and 0 elsewhere.
      */
     public int[] predict(double[][] x) {
-        double[][] p = probabilities(x);
-        if (p[0].length > 1) {
-            return Matrix.rowArgMax(p);
-        }
-        int[] classes = new int[p.length];
-        for (int i = 0; i < p.length; i++) {
-            classes[i] = p[i][0] >= 0.5 ? 1 : 0;
-        }
-        return classes;
+        return backprop.losses.Targets.labels(probabilities(x));
     }
 
     /** The architecture in one line, e.g. {@code 784 → dense 784→200 → relu → … | softmax-cross-entropy}. */

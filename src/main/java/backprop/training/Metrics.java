@@ -22,15 +22,7 @@ public final class Metrics {
 
     /** The class of each row: the column of the largest entry, or for one column, 1 where y ≥ 0.5. */
     public static int[] classes(double[][] y) {
-        Matrix.checkRectangular(y, "classes");
-        if (y[0].length > 1) {
-            return Matrix.rowArgMax(y);
-        }
-        int[] c = new int[y.length];
-        for (int i = 0; i < y.length; i++) {
-            c[i] = y[i][0] >= 0.5 ? 1 : 0;
-        }
-        return c;
+        return backprop.losses.Targets.labels(y);
     }
 
     /** mean((ŷ − y)²) over all entries (no ½: the usual regression score, not the training loss). */
