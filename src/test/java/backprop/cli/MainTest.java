@@ -125,6 +125,30 @@ class MainTest {
     }
 
     @Test
+    void aSavedMnistModelEvaluatesOnTheIdxTestSet() {
+        Path model = dir.resolve("idx.json");
+        Run train = run("train", "mnist-idx", "--epochs", "1", "--save", model.toString(), "--out", dir.toString(),
+                "--json");
+        assertThat(train.code()).as(train.err()).isZero();
+        double trained = (Double) ((Map<?, ?>) ((Map<?, ?>) Json.parse(train.out())).get("metrics")).get("test_accuracy");
+        Run eval = run("evaluate", "--model", model.toString(), "--data", "testdata/mnist", "--json");
+        assertThat(eval.code()).as(eval.err()).isZero();
+        Map<?, ?> result = (Map<?, ?>) Json.parse(eval.out());
+        assertThat(result.get("samples")).isEqualTo(10_000.0);
+        assertThat(result.get("accuracy")).isEqualTo(trained);     // the same network on the same test images
+        Run wrong = run("evaluate", "--model", model.toString(), "--data", "testdata/iris/Iris.csv");
+        assertThat(wrong.code()).isEqualTo(1);
+        assertThat(wrong.err()).contains("is not one the model knows");
+    }
+
+    @Test
+    void benchRejectsTooFewTimedEpochs() {
+        Run r = run("bench", "--epochs", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--epochs 1: expected 3 or more timed epochs");
+    }
+
+    @Test
     void gradcheckOfAnExperimentPasses() {
         Run r = run("gradcheck", "xor");
         assertThat(r.code()).as(r.out()).isZero();

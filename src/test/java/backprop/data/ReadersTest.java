@@ -149,6 +149,17 @@ class ReadersTest {
     }
 
     @Test
+    void colourImagesBecomeGreyByTheBt601Weights() throws IOException {
+        Path cls = Files.createDirectories(dir.resolve("c"));
+        BufferedImage rgb = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+        rgb.setRGB(0, 0, 0xFF0000);   // pure red: 0.299·255 = 76.2 → 76
+        rgb.setRGB(1, 0, 0x00FF00);   // pure green: 0.587·255 = 149.7 → 150
+        ImageIO.write(rgb, "png", cls.resolve("rgb.png").toFile());
+        assertThat(ImageFolder.readGrey(cls.resolve("rgb.png"), 2, 1, false)).containsExactly(76, 150);
+        assertThat(ImageFolder.readGrey(cls.resolve("rgb.png"), 2, 1, true)).containsExactly(179, 105);
+    }
+
+    @Test
     void imagesOfTheWrongSizeAreExplained() throws IOException {
         Path cls = Files.createDirectories(dir.resolve("a"));
         ImageIO.write(new BufferedImage(10, 12, BufferedImage.TYPE_BYTE_GRAY), "png", cls.resolve("x.png").toFile());
