@@ -32,7 +32,9 @@ final class Progress implements EpochListener {
     }
 
     @Override
-    public void batchEnded(int epoch, int batch, int batches, int samplesDone, double runningLoss) {
+    public void batchEnded(BatchProgress p) {
+        int batch = p.batch();
+        int batches = p.batches();
         long now = System.nanoTime();
         if (batch == 1) {
             epochStart = now;
@@ -42,13 +44,15 @@ final class Progress implements EpochListener {
         }
         lastBar = now;
         double seconds = (now - epochStart) / 1e9;
-        double rate = samplesDone / Math.max(seconds, 1e-9);
+        double rate = p.samplesDone() / Math.max(seconds, 1e-9);
         double left = seconds / batch * (batches - batch);
         int width = 24;
         int filled = (int) Math.round((double) width * batch / batches);
-        err.printf(Locale.ROOT, "\r%s epoch %d/%d [%s%s] %d/%d batches  loss %.4f  %,.0f samples/s  ETA %.1fs ",
-                label, epoch, epochs, "#".repeat(filled), ".".repeat(width - filled), batch, batches, runningLoss,
-                rate, left);
+        String accuracy = Double.isNaN(p.runningAccuracy()) ? ""
+                : String.format(Locale.ROOT, "  accuracy %.1f%%", 100 * p.runningAccuracy());
+        err.printf(Locale.ROOT, "\r%s epoch %d/%d [%s%s] %d/%d batches  loss %.4f%s  %,.0f samples/s  ETA %.1fs ",
+                label, p.epoch(), epochs, "#".repeat(filled), ".".repeat(width - filled), batch, batches,
+                p.runningLoss(), accuracy, rate, left);
         barShown = true;
     }
 

@@ -92,14 +92,15 @@ public final class Trainer {
                                     + "diverged; try a smaller learning rate, such as %g", loss, epoch, b + 1,
                             batches, rate, rate / 10));
                 }
-                if (classification && !settings.scoreTraining()) {
+                if (classification) {
                     correct += countCorrect(network, batchY[slot]);
                 }
                 settings.clipping().clip(network.parameters());
                 optimizer.step(network.parameters(), rate);
                 lossSum += loss * size;
                 seen += size;
-                events.batchEnded(epoch, b + 1, batches, seen, lossSum / seen);
+                events.batchEnded(new EpochListener.BatchProgress(epoch, b + 1, batches, seen, lossSum / seen,
+                        classification ? (double) correct / seen : Double.NaN));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
 

@@ -51,10 +51,10 @@ class TrainerTest {
         new Trainer(smallNet(1), new Sgd(), TrainingSettings.of(2, 0.1).withBatchSize(4))
                 .fit(data, null, new EpochListener() {
                     @Override
-                    public void batchEnded(int epoch, int batch, int batches, int samplesDone, double runningLoss) {
-                        if (batch == batches) {
-                            seenAtEnd.add(samplesDone);
-                            batchCounts.add(batches);
+                    public void batchEnded(BatchProgress p) {
+                        if (p.batch() == p.batches()) {
+                            seenAtEnd.add(p.samplesDone());
+                            batchCounts.add(p.batches());
                         }
                     }
                 });
@@ -64,8 +64,8 @@ class TrainerTest {
         new Trainer(smallNet(1), new Sgd(), TrainingSettings.of(1, 0.1).withBatchSize(4).withDropRemainder(true))
                 .fit(data, null, new EpochListener() {
                     @Override
-                    public void batchEnded(int epoch, int batch, int batches, int samplesDone, double runningLoss) {
-                        dropped.add(samplesDone);
+                    public void batchEnded(BatchProgress p) {
+                        dropped.add(p.samplesDone());
                     }
                 });
         assertThat(dropped).containsExactly(4, 8);
