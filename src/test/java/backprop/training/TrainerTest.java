@@ -148,6 +148,29 @@ class TrainerTest {
     }
 
     @Test
+    void theTrainerClipsBeforeItStepsAndFollowsTheSchedule() {
+        Network net = smallNet(6);
+        List<double[][]> before = new ArrayList<>();
+        for (Parameter p : net.parameters()) {
+            before.add(Matrix.copy(p.value()));
+        }
+        // one full-batch step at lr 1 with every gradient entry clipped to ±1e-3 moves no entry further
+        History h = new Trainer(net, new Sgd(), TrainingSettings.of(1, 1.0).withClipping(GradientClipping.value(1e-3)))
+                .fit(blobs(10, 40), null, null);
+        double largest = 0;
+        for (int k = 0; k < before.size(); k++) {
+            largest = Math.max(largest, Matrix.maxAbsDifference(before.get(k), net.parameters().get(k).value()));
+        }
+        // (w − 1e-3) − w rounds to within an ulp of |w| ≈ 1 of 1e-3; unclipped steps here are 1e-2 and more
+        assertThat(largest).isGreaterThan(0).isLessThanOrEqualTo(1e-3 + Math.ulp(4.0));
+        assertThat(h.last().learningRate()).isEqualTo(1.0);
+        // the rate of every epoch is the schedule's
+        History decayed = new Trainer(smallNet(6), new Sgd(), TrainingSettings.of(4, 0.1)
+                .withSchedule(LearningRateSchedule.stepDecay(0.4, 0.5, 1))).fit(blobs(10, 40), null, null);
+        assertThat(decayed.epochs()).extracting(EpochRecord::learningRate).containsExactly(0.4, 0.2, 0.1, 0.05);
+    }
+
+    @Test
     void aDivergingLossStopsTrainingWithAnExplanation() {
         SplitMix64 r = new SplitMix64(8);
         double[][] x = Random.uniform(r, 20, 1, 3.0);
