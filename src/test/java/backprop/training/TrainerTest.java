@@ -161,8 +161,15 @@ class TrainerTest {
         for (int k = 0; k < before.size(); k++) {
             largest = Math.max(largest, Matrix.maxAbsDifference(before.get(k), net.parameters().get(k).value()));
         }
-        // (w − 1e-3) − w rounds to within an ulp of |w| ≈ 1 of 1e-3; unclipped steps here are 1e-2 and more
+        // (w − 1e-3) − w rounds to within an ulp of |w| ≈ 1 of 1e-3
         assertThat(largest).isGreaterThan(0).isLessThanOrEqualTo(1e-3 + Math.ulp(4.0));
+        Network unclipped = smallNet(6);
+        new Trainer(unclipped, new Sgd(), TrainingSettings.of(1, 1.0)).fit(blobs(10, 40), null, null);
+        double free = 0;
+        for (int k = 0; k < before.size(); k++) {
+            free = Math.max(free, Matrix.maxAbsDifference(before.get(k), unclipped.parameters().get(k).value()));
+        }
+        assertThat(free).isGreaterThan(1e-2);                  // the same step unclipped moves much further
         assertThat(h.last().learningRate()).isEqualTo(1.0);
         // the rate of every epoch is the schedule's
         History decayed = new Trainer(smallNet(6), new Sgd(), TrainingSettings.of(4, 0.1)
