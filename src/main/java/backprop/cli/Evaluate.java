@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +64,11 @@ final class Evaluate {
         }
         if (o.flag("json")) {
             if (confusion != null) {
-                result.put("confusion", java.util.Arrays.stream(confusion.counts()).map(row -> java.util.Arrays.stream(row).boxed().toList()).toList());
+                List<Object> rows = new ArrayList<>();
+                for (int[] row : confusion.counts()) {
+                    rows.add(Arrays.stream(row).boxed().toList());
+                }
+                result.put("confusion", rows);
             }
             out.println(Json.write(result));
             return 0;

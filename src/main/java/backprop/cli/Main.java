@@ -5,6 +5,9 @@ import backprop.experiments.ExperimentSettings;
 import backprop.experiments.Experiments;
 import backprop.experiments.Result;
 import backprop.matrix.RowPool;
+import backprop.matrix.SplitMix64;
+import backprop.network.GradientCheck;
+import backprop.training.ClassificationReport;
 import backprop.training.EpochListener;
 import backprop.training.EpochRecord;
 import backprop.training.TrainingDivergedException;
@@ -202,7 +205,7 @@ public final class Main {
         if (r.confusion() != null) {
             out.println("confusion matrix (test set):");
             out.print(r.confusion());
-            out.print(backprop.training.ClassificationReport.of(r.confusion(),
+            out.print(ClassificationReport.of(r.confusion(),
                     r.classNames().size() == r.confusion().classes() ? r.classNames() : null));
         }
         for (Path p : plots) {
@@ -329,15 +332,15 @@ public final class Main {
         }
         int entries = o.integer("entries") == null ? 200 : o.integer("entries");
         long seed = o.longValue("seed") == null ? 1 : o.longValue("seed");
-        double threshold = o.number("threshold") == null ? backprop.network.GradientCheck.LARGE_NETWORK_THRESHOLD
+        double threshold = o.number("threshold") == null ? GradientCheck.LARGE_NETWORK_THRESHOLD
                 : o.number("threshold");
         boolean allPassed = true;
         for (Experiment e : chosen) {
             ExperimentSettings s = e.tour().withEpochs(1);
             Result r = e.run(s, EpochListener.SILENT);
-            backprop.network.GradientCheck.Report report = backprop.network.GradientCheck.network(r.network(),
+            GradientCheck.Report report = GradientCheck.network(r.network(),
                     r.sample().x(), r.sample().y(), threshold, entries,
-                    new backprop.matrix.SplitMix64(seed));
+                    new SplitMix64(seed));
             out.printf(Locale.ROOT, "%s (document %s): %s, %d samples, after one epoch%n", e.name(), e.document(),
                     r.network().describe(), r.sample().size());
             out.print(report);

@@ -1,5 +1,7 @@
 package backprop.data;
 
+import backprop.losses.Targets;
+import backprop.training.Dataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +35,7 @@ public final class DigitCsv {
                 throw new DataFormatException(file, i + 2, "label " + labels[i] + " is not a digit 0..9");
             }
         }
-        return new LabeledDataset(new backprop.training.Dataset(table.data().x(),
-                backprop.losses.Targets.oneHot(labels, 10)), Mnist.classNames());
+        return new LabeledDataset(new Dataset(table.data().x(),
+                Targets.oneHot(labels, 10)), Mnist.classNames());
     }
 }

@@ -1,6 +1,7 @@
 package backprop.data;
 
 import backprop.losses.Targets;
+import backprop.matrix.Matrix;
 import backprop.matrix.SplitMix64;
 import backprop.training.Dataset;
 
@@ -64,6 +65,6 @@ public final class Synthetic {
     }
 
     private static double[][] copy(double[][] a) {
-        return backprop.matrix.Matrix.copy(a);
+        return Matrix.copy(a);
     }
 }

@@ -17,6 +17,7 @@ import backprop.training.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The four MNIST networks of the documents. Each reads an MNIST-style IDX folder (default
@@ -149,7 +150,7 @@ public final class MnistExperiments {
                                     + "before any update (the document updates W3 before using it)",
                             "MNIST IDX files instead of Kaggle's train.csv (read that with the csv experiment)")),
                     listener, start);
-            return r.withFigure(String.format(java.util.Locale.ROOT, "test loss %.4f, test %.2f%%",
+            return r.withFigure(String.format(Locale.ROOT, "test loss %.4f, test %.2f%%",
                     r.metrics().get("test_loss"), 100 * r.metrics().get("test_accuracy")));
         }
     }

@@ -1,6 +1,7 @@
 package backprop.losses;
 
 import backprop.layers.Parameter;
+import backprop.matrix.Matrix;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record L2Penalty(double lambda) {
         double sum = 0;
         for (Parameter p : parameters) {
             if (p.regularized()) {
-                sum += backprop.matrix.Matrix.sumOfSquares(p.value());
+                sum += Matrix.sumOfSquares(p.value());
             }
         }
         return 0.5 * lambda * sum;
@@ -42,7 +43,7 @@ public record L2Penalty(double lambda) {
         }
         for (Parameter p : parameters) {
             if (p.regularized()) {
-                backprop.matrix.Matrix.addScaledInPlace(p.gradient(), lambda, p.value());
+                Matrix.addScaledInPlace(p.gradient(), lambda, p.value());
             }
         }
         return value(parameters);

@@ -1,5 +1,7 @@
 package backprop.losses;
 
+import backprop.matrix.Matrix;
+
 /**
  * L = ½·mean((Ŷ − Y)²) over all N·K entries (document 001 part 1), so ∂L/∂Ŷ = (Ŷ − Y)/(N·K).
  * With one output column this is ½·(1/N)·Σ(ŷ − y)², the report's loss.
@@ -26,7 +28,7 @@ public final class MeanSquaredError implements Loss {
 
     @Override
     public double[][] probabilities(double[][] input) {
-        return backprop.matrix.Matrix.copy(input);
+        return Matrix.copy(input);
     }
 
     @Override

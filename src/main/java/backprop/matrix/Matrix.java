@@ -1,5 +1,6 @@
 package backprop.matrix;
 
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -318,7 +319,7 @@ public final class Matrix {
     public static void fill(double[][] a, double value) {
         checkRectangular(a, "fill");
         for (double[] row : a) {
-            java.util.Arrays.fill(row, value);
+            Arrays.fill(row, value);
         }
     }
 
@@ -354,7 +355,7 @@ public final class Matrix {
         checkRectangular(a, "columnSumsInto");
         checkRowVector(out, a[0].length, "columnSumsInto: output for " + shape(a));
         double[] s = out[0];
-        java.util.Arrays.fill(s, 0.0);
+        Arrays.fill(s, 0.0);
         for (double[] row : a) {
             for (int j = 0; j < s.length; j++) {
                 s[j] += row[j];

@@ -5,6 +5,7 @@ import backprop.layers.Parameter;
 import backprop.losses.L2Penalty;
 import backprop.losses.Loss;
 import backprop.losses.LossValue;
+import backprop.losses.Targets;
 import backprop.matrix.Matrix;
 import backprop.matrix.SplitMix64;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ public final class Network {
      * 1 where the probability is at least 0.5 and 0 elsewhere.
      */
     public int[] predict(double[][] x) {
-        return backprop.losses.Targets.labels(probabilities(x));
+        return Targets.labels(probabilities(x));
     }
 
     /** The architecture in one line, e.g. {@code 784 → dense 784→200 → relu → … | softmax-cross-entropy}. */

@@ -1,5 +1,6 @@
 package backprop.training;
 
+import backprop.losses.Targets;
 import backprop.matrix.Matrix;
 
 /** Scores of predictions against the truth. */
@@ -22,7 +23,7 @@ public final class Metrics {
 
     /** The class of each row: the column of the largest entry, or for one column, 1 where y ≥ 0.5. */
     public static int[] classes(double[][] y) {
-        return backprop.losses.Targets.labels(y);
+        return Targets.labels(y);
     }
 
     /** mean((ŷ − y)²) over all entries (no ½: the usual regression score, not the training loss). */
