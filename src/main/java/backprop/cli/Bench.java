@@ -67,7 +67,7 @@ final class Bench {
         for (int t : threads == 1 ? new int[] {1} : new int[] {1, threads}) {
             RowPool.setThreads(t);
             products.put("threads_" + t + "_random", timeProducts(randomBatch(), err));
-            products.put("threads_" + t + "_mnist", timeProducts(Arrays.copyOf(mnist.train().x(), 256), err));
+            products.put("threads_" + t + "_data", timeProducts(Arrays.copyOf(mnist.train().x(), 256), err));
         }
         report.put("products_gflops", products);
         RowPool.setThreads(threads);
