@@ -61,54 +61,21 @@ public final class Trainer {
         double lowestLoss = Double.POSITIVE_INFINITY;
         int sinceImprovement = 0;
         int[] order = identity(n);
-        double[][][] batchX = new double[2][][];
-        double[][][] batchY = new double[2][][];
+        Batches buffers = new Batches();
 
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             double rate = settings.schedule().rate(epoch, lowestLoss);
             if (!fullBatch) {
                 random.shuffle(order);
             }
-            long start = System.nanoTime();
-            double lossSum = 0;
-            int correct = 0;
-            int seen = 0;
-            for (int b = 0; b < batches; b++) {
-                int from = b * batchSize;
-                int size = Math.min(batchSize, n - from);
-                int slot = size == batchSize ? 0 : 1;
-                if (batchX[slot] == null || batchX[slot].length != size) {
-                    batchX[slot] = new double[size][];
-                    batchY[slot] = new double[size][];
-                }
-                for (int i = 0; i < size; i++) {
-                    batchX[slot][i] = train.x()[order[from + i]];
-                    batchY[slot][i] = train.y()[order[from + i]];
-                }
-                double loss = network.computeGradients(batchX[slot], batchY[slot]);
-                if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException(String.format(Locale.ROOT,
-                            "the loss became %s at epoch %d, batch %d of %d (learning rate %g): training has "
-                                    + "diverged; try a smaller learning rate, such as %g", loss, epoch, b + 1,
-                            batches, rate, rate / 10));
-                }
-                if (classification) {
-                    correct += countCorrect(network, batchY[slot]);
-                }
-                settings.clipping().clip(network.parameters());
-                optimizer.step(network.parameters(), rate);
-                lossSum += loss * size;
-                seen += size;
-                events.batchEnded(new EpochListener.BatchProgress(epoch, b + 1, batches, seen, lossSum / seen,
-                        classification ? (double) correct / seen : Double.NaN));
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            Pass pass = onePass(train, order, batchSize, batches, epoch, rate, buffers, events);
 
             Score trainScore = settings.scoreTraining() ? score(network, train)
-                    : new Score(lossSum / seen, classification ? (double) correct / seen : Double.NaN);
+                    : new Score(pass.lossSum() / pass.seen(),
+                            classification ? (double) pass.correct() / pass.seen() : Double.NaN);
             Score validationScore = validation == null ? new Score(Double.NaN, Double.NaN) : score(network, validation);
             EpochRecord record = new EpochRecord(epoch, trainScore.loss(), trainScore.accuracy(),
-                    validationScore.loss(), validationScore.accuracy(), rate, seconds);
+                    validationScore.loss(), validationScore.accuracy(), rate, pass.seconds());
             history.add(record);
             lowestLoss = Math.min(lowestLoss, trainScore.loss());
 
@@ -133,6 +100,62 @@ public final class Trainer {
             restore(network.parameters(), best);
         }
         return history;
+    }
+
+    /** What one pass over the training data added up: Σ loss·batch size, correct predictions, samples, time. */
+    private record Pass(double lossSum, int correct, int seen, double seconds) {
+    }
+
+    /** The batch matrices, reused: one for full batches, one for the last, smaller batch. */
+    private static final class Batches {
+        final double[][][] x = new double[2][][];
+        final double[][][] y = new double[2][][];
+    }
+
+    /**
+     * One epoch's steps: for each batch of {@code order}, forward and backward, the NaN guard, clipping and
+     * one optimiser step. The batch rows are the dataset's own rows, not copies.
+     */
+    private Pass onePass(Dataset train, int[] order, int batchSize, int batches, int epoch, double rate,
+            Batches buffers, EpochListener events) {
+        boolean classification = network.lossFunction().classification();
+        int n = train.size();
+        long start = System.nanoTime();
+        double lossSum = 0;
+        int correct = 0;
+        int seen = 0;
+        for (int b = 0; b < batches; b++) {
+            int from = b * batchSize;
+            int size = Math.min(batchSize, n - from);
+            int slot = size == batchSize ? 0 : 1;
+            if (buffers.x[slot] == null || buffers.x[slot].length != size) {
+                buffers.x[slot] = new double[size][];
+                buffers.y[slot] = new double[size][];
+            }
+            double[][] x = buffers.x[slot];
+            double[][] y = buffers.y[slot];
+            for (int i = 0; i < size; i++) {
+                x[i] = train.x()[order[from + i]];
+                y[i] = train.y()[order[from + i]];
+            }
+            double loss = network.computeGradients(x, y);
+            if (!Double.isFinite(loss)) {
+                throw new TrainingDivergedException(String.format(Locale.ROOT,
+                        "the loss became %s at epoch %d, batch %d of %d (learning rate %g): training has "
+                                + "diverged; try a smaller learning rate, such as %g", loss, epoch, b + 1,
+                        batches, rate, rate / 10));
+            }
+            if (classification) {
+                correct += countCorrect(network, y);
+            }
+            settings.clipping().clip(network.parameters());
+            optimizer.step(network.parameters(), rate);
+            lossSum += loss * size;
+            seen += size;
+            events.batchEnded(new EpochListener.BatchProgress(epoch, b + 1, batches, seen, lossSum / seen,
+                    classification ? (double) correct / seen : Double.NaN));
+        }
+        return new Pass(lossSum, correct, seen, (System.nanoTime() - start) / 1e9);
     }
 
     /**
