@@ -22,22 +22,23 @@ public final class SoftmaxCrossEntropy implements Loss {
         double[][] grad = new double[n][classes];
         for (int i = 0; i < n; i++) {
             double[] z = input[i];
+            double[] g = grad[i];
             double max = z[0];
             for (double v : z) {
                 max = Math.max(max, v);
             }
             double norm = 0;
-            for (double v : z) {
-                norm += Math.exp(v - max);
+            for (int k = 0; k < classes; k++) {
+                g[k] = Math.exp(z[k] - max);           // e^(z − m), kept to make p below
+                norm += g[k];
             }
             double logNorm = Math.log(norm);
             for (int k = 0; k < classes; k++) {
-                double logP = z[k] - max - logNorm;
                 double y = target[i][k];
                 if (y != 0) {
-                    sum += y * logP;
+                    sum += y * (z[k] - max - logNorm);  // y·ln p
                 }
-                grad[i][k] = (Math.exp(logP) - y) / n;
+                g[k] = (g[k] / norm - y) / n;           // (p − y)/N
             }
         }
         return new LossValue(-sum / n, grad);

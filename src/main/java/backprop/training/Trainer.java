@@ -194,9 +194,15 @@ public final class Trainer {
         return new Score(loss, accuracy);
     }
 
-    /** Correct predictions of the latest forward pass, read through the loss's probabilities. */
+    /**
+     * Correct predictions of the latest forward pass. With several outputs the largest one is the class,
+     * whether the outputs are logits or probabilities (softmax and σ keep the order); a single output is
+     * read through the loss's probabilities (σ of a logit, or the probability itself) against 0.5.
+     */
     private static int countCorrect(Network network, double[][] y) {
-        int[] predicted = Metrics.classes(network.lossFunction().probabilities(network.lastOutput()));
+        double[][] output = network.lastOutput();
+        int[] predicted = output[0].length > 1 ? Matrix.rowArgMax(output)
+                : Metrics.classes(network.lossFunction().probabilities(output));
         int[] actual = Metrics.classes(y);
         int right = 0;
         for (int i = 0; i < predicted.length; i++) {
