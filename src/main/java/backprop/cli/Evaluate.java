@@ -87,6 +87,9 @@ final class Evaluate {
 
     /** Reads an IDX folder (its test part), an image folder, Iris.csv, Kaggle's digit CSV or any labelled CSV. */
     private static Dataset read(Path path, Options o, ModelFile.Loaded model) throws IOException {
+        if (!Files.exists(path)) {
+            throw new java.io.FileNotFoundException(path + ": no such file or folder");
+        }
         if (Files.isDirectory(path)) {
             if (Files.exists(path.resolve("t10k-images-idx3-ubyte.gz")) || Files.exists(path.resolve("t10k-images-idx3-ubyte"))) {
                 return Mnist.read(path, "t10k");

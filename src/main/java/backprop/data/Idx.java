@@ -58,9 +58,13 @@ public final class Idx {
             if (rows == 0 || cols == 0) {
                 throw new DataFormatException(file, 0, "images of " + rows + "×" + cols + " pixels; expected both > 0");
             }
-            int pixels = Math.multiplyExact(rows, cols);
-            byte[] bytes = body(in, file, Math.multiplyExact(count, pixels),
-                    count + " images of " + rows + "×" + cols + " pixels");
+            long total = (long) count * rows * cols;
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new DataFormatException(file, 0, "the header promises " + count + " images of " + rows + "×"
+                        + cols + " pixels, more than one array can hold; is this an IDX image file?");
+            }
+            int pixels = rows * cols;
+            byte[] bytes = body(in, file, (int) total, count + " images of " + rows + "×" + cols + " pixels");
             double[][] images = new double[count][pixels];
             for (int i = 0; i < count; i++) {
                 for (int p = 0; p < pixels; p++) {

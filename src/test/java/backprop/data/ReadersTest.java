@@ -67,6 +67,9 @@ class ReadersTest {
                 .hasMessageContaining("promises 3 images of 2×2 pixels but the file ends early");
         Path tooLong = write("x", idx(Idx.LABELS_MAGIC, new int[] {1}, new byte[] {1, 2}), false);
         assertThatThrownBy(() -> Idx.readLabels(tooLong)).hasMessageContaining("holds more bytes");
+        Path huge = write("h", idx(Idx.IMAGES_MAGIC, new int[] {1 << 20, 1 << 10, 1 << 10}, new byte[0]), false);
+        assertThatThrownBy(() -> Idx.readImages(huge)).isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("more than one array can hold");
         Path empty = write("e", new byte[2], false);
         assertThatThrownBy(() -> Idx.readLabels(empty)).hasMessageContaining("ends inside its header");
         assertThatThrownBy(() -> Idx.readLabels(dir.resolve("missing"))).hasMessageContaining("no such file");
