@@ -241,7 +241,7 @@ final class Bench {
 
     @SuppressWarnings("unchecked")
     private static void print(Map<String, Object> report, PrintStream out) {
-        out.printf(Locale.ROOT, "data %s: %d training images, %.1f%% zero pixels; %d threads%n", report.get("data"),
+        out.printf(Locale.ROOT, "data %s: %d training images, %.1f%% zero pixels; threads: %d%n", report.get("data"),
                 (Integer) report.get("train_samples"), 100 * (Double) report.get("zero_pixel_fraction"),
                 (Integer) report.get("threads"));
         out.println();
