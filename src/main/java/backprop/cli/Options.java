@@ -72,38 +72,27 @@ final class Options {
     }
 
     Integer integer(String name) {
-        String v = values.get(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " " + v + ": expected a whole number");
-        }
+        return parse(name, Integer::parseInt, "a whole number");
     }
 
     Long longValue(String name) {
-        String v = values.get(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " " + v + ": expected a whole number");
-        }
+        return parse(name, Long::parseLong, "a whole number");
     }
 
     Double number(String name) {
+        return parse(name, Double::parseDouble, "a number");
+    }
+
+    /** The option's value read by {@code reader}, null when absent; a value it cannot read is a usage error. */
+    private <T> T parse(String name, java.util.function.Function<String, T> reader, String expected) {
         String v = values.get(name);
         if (v == null) {
             return null;
         }
         try {
-            return Double.parseDouble(v.strip());
+            return reader.apply(v.strip());
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " " + v + ": expected a number");
+            throw new UsageException("--" + name + " " + v + ": expected " + expected);
         }
     }
 
