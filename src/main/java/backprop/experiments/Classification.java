@@ -32,6 +32,8 @@ final class Classification {
         Trainer.Score train = Trainer.score(run.network(), run.train());
         Trainer.Score test = Trainer.score(run.network(), run.test());
         Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("train_samples", (double) run.train().size());
+        metrics.put("test_samples", (double) run.test().size());
         metrics.put("train_loss", train.loss());
         metrics.put("train_accuracy", train.accuracy());
         if (run.validation() != null) {

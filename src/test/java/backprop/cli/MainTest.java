@@ -142,6 +142,19 @@ class MainTest {
     }
 
     @Test
+    void documentZerosNetworkReadsKagglesCsvWithItsSplit() {
+        Run r = run("train", "mnist-leaky", "--data", "testdata/csv/digits-sample.csv", "--epochs", "1",
+                "--hidden", "16,8", "--out", dir.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<?, ?> json = (Map<?, ?>) Json.parse(r.out());
+        assertThat((List<?>) json.get("notes")).anySatisfy(n -> assertThat((String) n).contains("70/30"));
+        // 30 rows: 21 to train on, 9 to test
+        Map<?, ?> metrics = (Map<?, ?>) json.get("metrics");
+        assertThat(metrics.get("train_samples")).isEqualTo(21.0);
+        assertThat(metrics.get("test_samples")).isEqualTo(9.0);
+    }
+
+    @Test
     void benchRejectsTooFewTimedEpochs() {
         Run r = run("bench", "--epochs", "1");
         assertThat(r.code()).isEqualTo(2);
