@@ -315,14 +315,6 @@ public final class Matrix {
         return c;
     }
 
-    /** Sets every entry of {@code a} to {@code value}. */
-    public static void fill(double[][] a, double value) {
-        checkRectangular(a, "fill");
-        for (double[] row : a) {
-            Arrays.fill(row, value);
-        }
-    }
-
     // ---------------------------------------------------------------- rows and columns
 
     /**
@@ -434,13 +426,13 @@ public final class Matrix {
         return worst;
     }
 
-    /** Throws if any entry is NaN or infinite, naming the matrix and the entry. */
+    /** Throws if any entry is NaN or infinite, naming the matrix and the entry (row, column). */
     public static void checkFinite(double[][] a, String what) {
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < a[i].length; j++) {
                 if (!Double.isFinite(a[i][j])) {
-                    throw new IllegalArgumentException(what + " has a non-finite entry " + a[i][j] + " at ("
-                            + i + ", " + j + ")");
+                    throw new IllegalArgumentException(what + " has a non-finite entry " + a[i][j] + " at row " + i
+                            + ", column " + j + "; clean or drop that sample first");
                 }
             }
         }

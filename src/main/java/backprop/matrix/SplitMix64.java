@@ -72,16 +72,14 @@ public final class SplitMix64 {
 
     /** A random permutation of 0..n−1: the identity, shuffled. */
     public int[] permutation(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("permutation: size " + n + ", expected 0 or more");
+        }
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
         }
         shuffle(p);
         return p;
-    }
-
-    /** A new generator seeded from this one's next word, for a part that needs a stream of its own. */
-    public SplitMix64 split() {
-        return new SplitMix64(nextLong());
     }
 }

@@ -82,9 +82,18 @@ public final class Network {
         return parameters;
     }
 
-    /** The last layer's output for the batch X (N×D); a new matrix the caller may keep. */
+    /**
+     * The last layer's output for the batch X (N×D); a new matrix the caller may keep. A NaN or infinite
+     * input is refused with its position rather than passed on into a NaN output.
+     */
     public double[][] forward(double[][] x) {
-        return Matrix.copy(forwardInPlace(x));
+        return Matrix.copy(forwardInPlace(checkedInput(x)));
+    }
+
+    private double[][] checkedInput(double[][] x) {
+        Matrix.checkRectangular(x, "network input");
+        Matrix.checkFinite(x, "network input");
+        return x;
     }
 
     /** The forward pass; the returned matrix belongs to the last layer and is overwritten by the next pass. */
@@ -148,9 +157,9 @@ public final class Network {
         return Matrix.copy(d);
     }
 
-    /** The output read as probabilities (softmax or σ of logits where the loss takes logits). */
+    /** The output read as probabilities (softmax or σ of logits where the loss takes logits); inputs checked as in {@link #forward}. */
     public double[][] probabilities(double[][] x) {
-        return loss.probabilities(forwardInPlace(x));
+        return loss.probabilities(forwardInPlace(checkedInput(x)));
     }
 
     /**

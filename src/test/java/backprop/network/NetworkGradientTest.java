@@ -92,6 +92,18 @@ class NetworkGradientTest {
     }
 
     @Test
+    void nonFiniteInputsAreRefusedWithTheirPosition() {
+        Network net = Network.builder(2, new SplitMix64(8)).dense(2).loss(new SoftmaxCrossEntropy()).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> net.predict(new double[][] {{1, 2}, {3, Double.NaN}}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("network input has a non-finite entry NaN at row 1, column 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> net.forward(new double[][] {{Double.POSITIVE_INFINITY, 0}}))
+                .hasMessageContaining("at row 0, column 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> net.forward(new double[][] {{1, 2, 3}}))
+                .hasMessage("network input is 1×3 but the network takes 2 columns per sample");
+    }
+
+    @Test
     void computeGradientsOverwritesRatherThanAccumulates() {
         SplitMix64 r = new SplitMix64(7);
         Network net = Network.builder(3, r).weights(Initializer.normal(1))
