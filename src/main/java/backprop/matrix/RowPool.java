@@ -1,5 +1,6 @@
 package backprop.matrix;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -114,7 +115,7 @@ public final class RowPool {
         private final int rows;
         private final int size;
         private final int count;
-        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicInteger next = new AtomicInteger();
 
         Pieces(RowRange work, int rows, int pieces) {
             this.work = work;
