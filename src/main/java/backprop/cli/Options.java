@@ -1,5 +1,8 @@
 package backprop.cli;
 
+import backprop.experiments.Experiment;
+import backprop.experiments.Experiments;
+import backprop.fast.RowPool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +64,34 @@ final class Options {
 
     List<String> positional() {
         return positional;
+    }
+
+    /** Throws a usage error when any positional argument was given to {@code command}. */
+    void noPositional(String command) {
+        if (!positional.isEmpty()) {
+            throw new UsageException(command + " takes no positional arguments, but was given '" + positional.get(0)
+                    + "'");
+        }
+    }
+
+    /** Sets the pool's thread count from {@code --threads}, if given. */
+    void applyThreads() {
+        Integer threads = integer("threads");
+        if (threads != null) {
+            if (threads < 1) {
+                throw new UsageException("--threads " + threads + ": expected 1 or more");
+            }
+            RowPool.setThreads(threads);
+        }
+    }
+
+    /** The experiment called {@code name}, or a usage error that says how to list them. */
+    static Experiment experiment(String name) {
+        Experiment e = Experiments.named(name);
+        if (e == null) {
+            throw new UsageException("unknown experiment '" + name + "'; 'list' shows them");
+        }
+        return e;
     }
 
     boolean flag(String name) {

@@ -57,14 +57,14 @@ final class Progress implements EpochListener {
     }
 
     @Override
-    public void epochEnded(EpochRecord r) {
+    public Decision epochEnded(EpochRecord r) {
         long now = System.nanoTime();
         boolean last = r.epoch() == epochs;
         if (now - start < QUIET_NANOS && !barShown) {
-            return;
+            return Decision.CONTINUE;
         }
         if (!barShown && !last && now - lastLine < LINE_NANOS) {
-            return;
+            return Decision.CONTINUE;
         }
         lastLine = now;
         String clear = barShown ? "\r" + " ".repeat(110) + "\r" : "";
@@ -74,5 +74,6 @@ final class Progress implements EpochListener {
                         100 * r.trainAccuracy()), Double.isNaN(r.validationAccuracy()) ? ""
                         : String.format(Locale.ROOT, "  validation %.2f%%", 100 * r.validationAccuracy()),
                 r.seconds());
+        return Decision.CONTINUE;
     }
 }

@@ -1,6 +1,5 @@
 package backprop.data;
 
-import backprop.training.Dataset;
 
 /**
  * What was done to the raw features before training, so that new data can be treated alike:

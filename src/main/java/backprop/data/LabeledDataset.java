@@ -1,6 +1,5 @@
 package backprop.data;
 
-import backprop.training.Dataset;
 import java.util.List;
 
 /**

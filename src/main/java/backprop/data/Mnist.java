@@ -1,7 +1,6 @@
 package backprop.data;
 
 import backprop.losses.Targets;
-import backprop.training.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

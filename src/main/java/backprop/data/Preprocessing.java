@@ -1,6 +1,5 @@
 package backprop.data;
 
-import backprop.training.Dataset;
 
 /** Feature statistics measured on the training part only. */
 public final class Preprocessing {

@@ -1,7 +1,6 @@
 package backprop.data;
 
-import backprop.matrix.SplitMix64;
-import backprop.training.Dataset;
+import backprop.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,7 @@ package backprop.data;
 
 import backprop.losses.Targets;
 import backprop.matrix.Matrix;
-import backprop.matrix.SplitMix64;
-import backprop.training.Dataset;
+import backprop.random.SplitMix64;
 
 /** Data made up on the spot: document 001's sine and document 004's logic gates. */
 public final class Synthetic {

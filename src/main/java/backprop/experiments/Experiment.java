@@ -4,34 +4,57 @@ import backprop.training.EpochListener;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** One network of the documents, with the document's settings as defaults. */
-public interface Experiment {
+/**
+ * One network of the documents, as data: what it is called and where it comes from, the document's
+ * settings, how its network is built, and the procedure that loads its data, trains and scores it.
+ * {@link Experiments#ALL} lists them.
+ *
+ * @param name           the command-line name, e.g. {@code mnist}
+ * @param document       the document it comes from, e.g. "004"
+ * @param description    the network in one line
+ * @param documentFigure what the document reports, in words
+ * @param defaults       the document's settings (corrected where they are broken; see a run's notes)
+ * @param tour           the settings of the tour: the defaults made short enough for a few seconds
+ * @param defaultData    the data used when none is given, relative to the working directory; null when
+ *                       the data is made up on the spot
+ * @param network        how the network is built from the settings
+ * @param procedure      loads the data, builds, trains and scores
+ */
+public record Experiment(String name, String document, String description, String documentFigure,
+        ExperimentSettings defaults, ExperimentSettings tour, Path defaultData, NetworkRecipe network,
+        Procedure procedure) {
 
-    /** The command-line name, e.g. {@code mnist}. */
-    String name();
+    /** The steps of a run that differ from experiment to experiment. */
+    @FunctionalInterface
+    public interface Procedure {
 
-    /** The document it comes from, e.g. "004". */
-    String document();
-
-    /** The network in one line. */
-    String description();
-
-    /** What the document reports, in words. */
-    String documentFigure();
-
-    /** The document's settings (corrected where they are broken; see the notes of a run). */
-    ExperimentSettings defaults();
-
-    /** Settings for the tour: the defaults made short enough for a run of a few seconds. */
-    default ExperimentSettings tour() {
-        return defaults();
+        /**
+         * @param experiment the experiment being run
+         * @param settings   its settings for this run
+         * @param listener   hears about every batch and epoch
+         * @return what the run produced
+         * @throws IOException if its data cannot be read
+         */
+        Result run(Experiment experiment, ExperimentSettings settings, EpochListener listener) throws IOException;
     }
 
-    /** The data used when none is given, relative to the working directory; null when none is needed. */
-    default Path defaultData() {
-        return null;
+    /**
+     * Trains and scores the network.
+     *
+     * @param settings the settings for this run
+     * @param listener hears about every batch and epoch (null for none)
+     * @return what the run produced
+     * @throws IOException if the data cannot be read
+     */
+    public Result run(ExperimentSettings settings, EpochListener listener) throws IOException {
+        return procedure.run(this, settings, listener == null ? EpochListener.SILENT : listener);
     }
 
-    /** Trains and scores the network. */
-    Result run(ExperimentSettings settings, EpochListener listener) throws IOException;
+    /**
+     * @param settings the settings of a run
+     * @return the data the run reads: the settings' own, else the default
+     */
+    public Path dataFor(ExperimentSettings settings) {
+        return settings.data() != null ? settings.data() : defaultData;
+    }
 }

@@ -2,8 +2,8 @@ package backprop.experiments;
 
 import backprop.data.InputTransform;
 import backprop.network.Network;
-import backprop.training.Dataset;
-import backprop.training.ConfusionMatrix;
+import backprop.data.Dataset;
+import backprop.metrics.ConfusionMatrix;
 import backprop.training.History;
 import java.util.List;
 import java.util.Map;

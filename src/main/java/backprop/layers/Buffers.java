@@ -28,14 +28,6 @@ final class Buffers {
         }
     }
 
-    /**
-     * The work of an element-wise pass over {@code a}, in the multiply-adds that {@code RowPool} counts:
-     * a compare and a multiply with its loads and stores take about as long as eight of them.
-     */
-    static long elementwiseWork(double[][] a) {
-        return (long) a.length * a[0].length * 8;
-    }
-
     /** Checks the input of a forward pass and names the layer when it is not a proper matrix. */
     static void checkInput(String layer, double[][] x) {
         Matrix.checkRectangular(x, layer + ": input");

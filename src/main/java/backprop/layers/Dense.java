@@ -1,14 +1,20 @@
 package backprop.layers;
 
+import backprop.fast.Products;
+import backprop.fast.SparseRows;
 import backprop.matrix.Matrix;
-import backprop.matrix.Products;
-import backprop.matrix.SparseRows;
-import backprop.matrix.SplitMix64;
+import backprop.random.SplitMix64;
 import java.util.List;
 
 /**
  * Fully connected layer: Z = X·W + b, with X N×D, W D×H, b 1×H added to every row.
  * In the column notation of documents 000/002/003 the same layer reads Z = W·X + b (there W is H×D).
+ *
+ * <p>The three products run through {@link Products}, the fast versions of the plain {@link Matrix}
+ * products; each call below names the plain expression it computes. A plain Dense is those expressions
+ * as written: {@code Z = Matrix.addRowVector(Matrix.multiply(X, W), b)},
+ * {@code dW = Matrix.multiplyTransposeLeft(X, dZ)}, {@code db = Matrix.columnSums(dZ)},
+ * {@code dX = Matrix.multiplyTransposeRight(dZ, W)}.
  */
 public final class Dense implements Layer {
 
@@ -22,7 +28,16 @@ public final class Dense implements Layer {
     private double[][] output;
     private double[][] inputGradient;
 
-    /** A D→H layer whose W and b are filled by the given initialisers from {@code random} (W first). */
+    /**
+     * A D→H layer whose W and b are filled by the given initialisers from {@code random} (W first).
+     *
+     * @param name       the layer's name, e.g. {@code dense1}; its parameters are {@code name.W} and {@code name.b}
+     * @param inputSize  D, the columns of the input
+     * @param outputSize H, the units of the layer
+     * @param weightInit fills W (D×H)
+     * @param biasInit   fills b (1×H)
+     * @param random     the generator both draw from
+     */
     public Dense(String name, int inputSize, int outputSize, Initializer weightInit, Initializer biasInit,
             SplitMix64 random) {
         if (inputSize <= 0 || outputSize <= 0) {
@@ -40,25 +55,44 @@ public final class Dense implements Layer {
         this.bias = new Parameter(name + ".b", b, false);
     }
 
+    /**
+     * A layer with the given W (D×H) and b (1×H), copied: a network read back from a file.
+     *
+     * @param name    the layer's name
+     * @param weights W, D×H
+     * @param bias    b, 1×H
+     */
+    public Dense(String name, double[][] weights, double[][] bias) {
+        Matrix.checkRectangular(weights, name + ".W");
+        Matrix.checkShape(bias, 1, weights[0].length, name + ".b");
+        this.name = name;
+        this.inputSize = weights.length;
+        this.outputSize = weights[0].length;
+        this.weights = new Parameter(name + ".W", Matrix.copy(weights), true);
+        this.bias = new Parameter(name + ".b", Matrix.copy(bias), false);
+    }
+
     @Override
     public String name() {
         return name;
     }
 
+    /** @return D, the columns of the input */
     public int inputSize() {
         return inputSize;
     }
 
+    /** @return H, the units of the layer */
     public int outputSize() {
         return outputSize;
     }
 
-    /** W, D×H. */
+    /** @return W, D×H */
     public Parameter weights() {
         return weights;
     }
 
-    /** b, 1×H. */
+    /** @return b, 1×H */
     public Parameter bias() {
         return bias;
     }
@@ -76,9 +110,10 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException(name + ": input is " + Matrix.shape(x) + " but the layer takes "
                     + inputSize + " columns (W is " + weights.shape() + ")");
         }
-        input.set(x);      // X's non-zeros, kept for dW = Xᵀ·dZ
+        input.set(x);      // X's non-zeros, gathered once: used here and for dW = Xᵀ·dZ
         output = Buffers.ensure(output, x.length, outputSize);
-        Products.multiplyAddRowInto(input, weights.value(), bias.value()[0], output);   // each row starts at b
+        // Z = X·W + 1·b, as Matrix.addRowVector(Matrix.multiply(X, W), b)
+        Products.multiplyAddRowInto(input, weights.value(), bias.value()[0], output);
         return output;
     }
 
@@ -87,6 +122,7 @@ public final class Dense implements Layer {
     public double[][] backward(double[][] dOut) {
         backwardParametersOnly(dOut);
         inputGradient = Buffers.ensure(inputGradient, dOut.length, inputSize);
+        // dX = dZ·Wᵀ, as Matrix.multiplyTransposeRight(dZ, W)
         Products.multiplyTransposeRightInto(dOut, weights.value(), inputGradient);
         return inputGradient;
     }
@@ -95,12 +131,10 @@ public final class Dense implements Layer {
     @Override
     public void backwardParametersOnly(double[][] dOut) {
         Buffers.checkUpstream(name, output, dOut);
+        // dW = Xᵀ·dZ, as Matrix.multiplyTransposeLeft(X, dZ)
         Products.multiplyTransposeLeftInto(input, dOut, weights.gradient());
+        // db = 1ᵀ·dZ
         Matrix.columnSumsInto(dOut, bias.gradient());
     }
 
-    @Override
-    public String describe() {
-        return "dense " + inputSize + "→" + outputSize;
-    }
 }

@@ -33,8 +33,4 @@ public final class Identity implements Layer {
         return dOut;
     }
 
-    @Override
-    public String describe() {
-        return "identity";
-    }
 }

@@ -1,6 +1,6 @@
 package backprop.layers;
 
-import backprop.matrix.SplitMix64;
+import backprop.random.SplitMix64;
 
 /**
  * How a parameter matrix is filled before training. Each initialiser draws from the generator it is given,

@@ -39,6 +39,4 @@ public interface Layer {
         return List.of();
     }
 
-    /** A one-line description of the layer for tables and model files, e.g. {@code dense 784→200}. */
-    String describe();
 }

@@ -47,7 +47,11 @@ public final class Sigmoid implements Layer {
         return inputGradient;
     }
 
-    /** σ(z) = 1/(1 + e^(−z)) for z ≥ 0 and e^z/(1 + e^z) for z < 0: the same value, never overflowing. */
+    /** σ(z) = 1/(1 + e^(−z)) for z ≥ 0 and e^z/(1 + e^z) for z &lt; 0: the same value, never overflowing.
+     *
+     * @param z any number
+     * @return σ(z)
+     */
     public static double sigmoid(double z) {
         if (z >= 0) {
             return 1.0 / (1.0 + Math.exp(-z));
@@ -56,8 +60,4 @@ public final class Sigmoid implements Layer {
         return e / (1.0 + e);
     }
 
-    @Override
-    public String describe() {
-        return "sigmoid";
-    }
 }

@@ -70,8 +70,4 @@ public final class Softmax implements Layer {
         }
     }
 
-    @Override
-    public String describe() {
-        return "softmax";
-    }
 }

@@ -46,8 +46,4 @@ public final class Tanh implements Layer {
         return inputGradient;
     }
 
-    @Override
-    public String describe() {
-        return "tanh";
-    }
 }

@@ -17,8 +17,8 @@ public final class BinaryCrossEntropy implements Loss {
 
     @Override
     public LossValue evaluate(double[][] input, double[][] target) {
-        Targets.checkPair(name(), input, target);
-        Targets.checkUnitInterval(name(), target);
+        Targets.checkPair(getClass().getSimpleName(), input, target);
+        Targets.checkUnitInterval(getClass().getSimpleName(), target);
         int n = input.length;
         double sum = 0;
         double[][] grad = new double[n][input[0].length];
@@ -38,8 +38,4 @@ public final class BinaryCrossEntropy implements Loss {
         return Matrix.copy(input);
     }
 
-    @Override
-    public String name() {
-        return "binary-cross-entropy";
-    }
 }

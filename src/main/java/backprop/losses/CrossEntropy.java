@@ -16,8 +16,8 @@ public final class CrossEntropy implements Loss {
 
     @Override
     public LossValue evaluate(double[][] input, double[][] target) {
-        Targets.checkPair(name(), input, target);
-        Targets.checkDistributions(name(), target);
+        Targets.checkPair(getClass().getSimpleName(), input, target);
+        Targets.checkDistributions(getClass().getSimpleName(), target);
         int n = input.length;
         double sum = 0;
         double[][] grad = new double[n][input[0].length];
@@ -39,8 +39,4 @@ public final class CrossEntropy implements Loss {
         return Matrix.copy(input);
     }
 
-    @Override
-    public String name() {
-        return "cross-entropy";
-    }
 }

@@ -1,7 +1,7 @@
 package backprop.losses;
 
 import backprop.layers.Parameter;
-import backprop.matrix.Matrix;
+import backprop.fast.RowWise;
 import java.util.List;
 
 /**
@@ -27,7 +27,7 @@ public record L2Penalty(double lambda) {
         double sum = 0;
         for (Parameter p : parameters) {
             if (p.regularized()) {
-                sum += Matrix.sumOfSquares(p.value());
+                sum += RowWise.sumOfSquares(p.value());          // ‖W‖², as Matrix.sumOfSquares
             }
         }
         return 0.5 * lambda * sum;
@@ -43,7 +43,7 @@ public record L2Penalty(double lambda) {
         }
         for (Parameter p : parameters) {
             if (p.regularized()) {
-                Matrix.addScaledInPlace(p.gradient(), lambda, p.value());
+                RowWise.addScaledInPlace(p.gradient(), lambda, p.value());   // dW += λ·W, as Matrix.addScaledInPlace
             }
         }
         return value(parameters);

@@ -20,7 +20,4 @@ public interface Loss {
     default boolean classification() {
         return true;
     }
-
-    /** A short name for reports and model files, e.g. {@code softmax-cross-entropy}. */
-    String name();
 }

@@ -10,7 +10,7 @@ public final class MeanSquaredError implements Loss {
 
     @Override
     public LossValue evaluate(double[][] input, double[][] target) {
-        Targets.checkPair(name(), input, target);
+        Targets.checkPair(getClass().getSimpleName(), input, target);
         int n = input.length;
         int k = input[0].length;
         double count = (double) n * k;
@@ -36,8 +36,4 @@ public final class MeanSquaredError implements Loss {
         return false;
     }
 
-    @Override
-    public String name() {
-        return "mean-squared-error";
-    }
 }

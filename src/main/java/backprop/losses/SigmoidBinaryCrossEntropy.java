@@ -14,8 +14,8 @@ public final class SigmoidBinaryCrossEntropy implements Loss {
 
     @Override
     public LossValue evaluate(double[][] input, double[][] target) {
-        Targets.checkPair(name(), input, target);
-        Targets.checkUnitInterval(name(), target);
+        Targets.checkPair(getClass().getSimpleName(), input, target);
+        Targets.checkUnitInterval(getClass().getSimpleName(), target);
         int n = input.length;
         double sum = 0;
         double[][] grad = new double[n][input[0].length];
@@ -41,8 +41,4 @@ public final class SigmoidBinaryCrossEntropy implements Loss {
         return p;
     }
 
-    @Override
-    public String name() {
-        return "sigmoid-binary-cross-entropy";
-    }
 }

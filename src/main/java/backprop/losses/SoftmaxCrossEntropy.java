@@ -14,8 +14,8 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     @Override
     public LossValue evaluate(double[][] input, double[][] target) {
-        Targets.checkPair(name(), input, target);
-        Targets.checkDistributions(name(), target);
+        Targets.checkPair(getClass().getSimpleName(), input, target);
+        Targets.checkDistributions(getClass().getSimpleName(), target);
         int n = input.length;
         int classes = input[0].length;
         double sum = 0;
@@ -53,8 +53,4 @@ public final class SoftmaxCrossEntropy implements Loss {
         return p;
     }
 
-    @Override
-    public String name() {
-        return "softmax-cross-entropy";
-    }
 }

@@ -12,8 +12,9 @@ import java.util.function.DoubleUnaryOperator;
  * {@code "multiply: 4×3 · 2×5, inner dimensions 3 ≠ 2"}. Routines that return a matrix allocate a new one;
  * the {@code ...Into} variants write into a caller's matrix so that a training loop can reuse its buffers.
  *
- * <p>The three products are written as the plain loops that define them. {@link Products} holds the fast
- * versions used by the layers; the tests hold the two against each other.
+ * <p>This class is the specification: every routine is the plain, serial loop of its definition. The
+ * package {@code backprop.fast} computes the same products and passes faster ({@code Products},
+ * {@code RowWise}); the tests hold each fast routine against the plain one it names.
  */
 public final class Matrix {
 
@@ -263,42 +264,29 @@ public final class Matrix {
         return c;
     }
 
-    /**
-     * A ← A + s·B, in place (the update step of every optimiser). Large matrices are split by rows across
-     * {@link RowPool}; every entry is computed alike whichever thread does it.
-     */
+    /** A ← A + s·B, in place (the update step of every optimiser). */
     public static void addScaledInPlace(double[][] a, double s, double[][] b) {
         checkSameShape("addScaledInPlace", a, b);
-        RowPool.forRows(a.length, (long) a.length * a[0].length * 2, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                double[] ai = a[i];
-                double[] bi = b[i];
-                for (int j = 0; j < ai.length; j++) {
-                    ai[j] += s * bi[j];
-                }
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                a[i][j] += s * b[i][j];
             }
-        });
+        }
     }
 
     /**
-     * Σ_ij a_ij², summed row by row (each row's sum in column order, possibly on several threads) and then
-     * over the rows in order, so the result does not depend on the thread count.
+     * Σ_ij a_ij²: each row's sum in column order, then the row sums added in row order (the order
+     * {@code backprop.fast.RowWise.sumOfSquares} keeps on any number of threads).
      */
     public static double sumOfSquares(double[][] a) {
         checkRectangular(a, "sumOfSquares");
-        double[] rowSums = new double[a.length];
-        RowPool.forRows(a.length, (long) a.length * a[0].length * 2, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                double sum = 0;
-                for (double v : a[i]) {
-                    sum += v * v;
-                }
-                rowSums[i] = sum;
-            }
-        });
         double total = 0;
-        for (double r : rowSums) {
-            total += r;
+        for (double[] row : a) {
+            double sum = 0;
+            for (double v : row) {
+                sum += v * v;
+            }
+            total += sum;
         }
         return total;
     }

@@ -5,7 +5,7 @@ import backprop.layers.Layer;
 import backprop.layers.Parameter;
 import backprop.losses.Loss;
 import backprop.matrix.Matrix;
-import backprop.matrix.SplitMix64;
+import backprop.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package backprop.network;
 
+import backprop.layers.Dense;
 import backprop.layers.Layer;
 import backprop.layers.Parameter;
 import backprop.losses.L2Penalty;
@@ -7,10 +8,11 @@ import backprop.losses.Loss;
 import backprop.losses.LossValue;
 import backprop.losses.Targets;
 import backprop.matrix.Matrix;
-import backprop.matrix.SplitMix64;
+import backprop.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A feed-forward network: layers applied in order, a loss on the last output, and an optional L2 penalty
@@ -170,16 +172,59 @@ public final class Network {
         return Targets.labels(probabilities(x));
     }
 
-    /** The architecture in one line, e.g. {@code 784 → dense 784→200 → relu → … | softmax-cross-entropy}. */
+    /**
+     * The architecture in one line.
+     *
+     * @return e.g. {@code 784 → dense 784→200 → relu → … | softmax-cross-entropy + L2(0.001)}
+     */
     public String describe() {
         StringBuilder s = new StringBuilder().append(inputSize);
         for (Layer layer : layers) {
-            s.append(" → ").append(layer.describe());
+            s.append(" → ").append(Registry.describe(layer));
         }
-        s.append(" | ").append(loss.name());
+        s.append(" | ").append(Registry.name(loss));
         if (penalty.lambda() > 0) {
             s.append(" + L2(").append(penalty.lambda()).append(')');
         }
+        return s.toString();
+    }
+
+    /** @return the number of trainable numbers: every entry of every parameter */
+    public long parameterCount() {
+        long count = 0;
+        for (Parameter p : parameters) {
+            count += (long) p.value().length * p.value()[0].length;
+        }
+        return count;
+    }
+
+    /**
+     * A table of the layers: name, type, output shape for a batch of N rows, and parameter count, then
+     * the loss, the penalty and the total.
+     *
+     * @return the table as text, one line per layer
+     */
+    public String summary() {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-12s %-18s %-10s %12s%n", "layer", "type",
+                "output", "parameters"));
+        s.append(String.format(Locale.ROOT, "%-12s %-18s %-10s %12s%n", "input", "", "N×" + inputSize, ""));
+        int width = inputSize;
+        for (Layer layer : layers) {
+            if (layer instanceof Dense d) {
+                width = d.outputSize();
+            }
+            long count = 0;
+            StringBuilder shapes = new StringBuilder();
+            for (Parameter p : layer.parameters()) {
+                count += (long) p.value().length * p.value()[0].length;
+                shapes.append(shapes.length() == 0 ? "" : ", ").append(p.name()).append(' ').append(p.shape());
+            }
+            s.append(String.format(Locale.ROOT, "%-12s %-18s %-10s %,12d%s%n", layer.name(), Registry.describe(layer),
+                    "N×" + width, count, shapes.length() == 0 ? "" : "   (" + shapes + ")"));
+        }
+        s.append(String.format(Locale.ROOT, "loss: %s%s%n", Registry.name(loss),
+                penalty.lambda() > 0 ? ", L2 penalty λ = " + penalty.lambda() + " on the weights" : ""));
+        s.append(String.format(Locale.ROOT, "total parameters: %,d%n", parameterCount()));
         return s.toString();
     }
 

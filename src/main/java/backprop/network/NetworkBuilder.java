@@ -1,19 +1,14 @@
 package backprop.network;
 
 import backprop.layers.Dense;
-import backprop.layers.Identity;
 import backprop.layers.Initializer;
 import backprop.layers.Layer;
-import backprop.layers.LeakyReLU;
-import backprop.layers.ReLU;
-import backprop.layers.Sigmoid;
-import backprop.layers.Softmax;
-import backprop.layers.Tanh;
 import backprop.losses.L2Penalty;
 import backprop.losses.Loss;
-import backprop.matrix.SplitMix64;
+import backprop.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds a {@link Network} layer by layer, so that the code reads like a document's architecture line.
@@ -62,37 +57,53 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /** @return this builder, with a ReLU after the last layer */
     public NetworkBuilder relu() {
-        return add(new ReLU(nextActivationName("relu")));
+        return layer("relu", Map.of());
     }
 
+    /**
+     * @param slope k, the slope below zero
+     * @return this builder, with a leaky ReLU after the last layer
+     */
     public NetworkBuilder leakyRelu(double slope) {
-        return add(new LeakyReLU(nextActivationName("leaky"), slope));
+        return layer("leaky-relu", Map.of("slope", slope));
     }
 
+    /** @return this builder, with a sigmoid after the last layer */
     public NetworkBuilder sigmoid() {
-        return add(new Sigmoid(nextActivationName("sigmoid")));
+        return layer("sigmoid", Map.of());
     }
 
+    /** @return this builder, with a tanh after the last layer */
     public NetworkBuilder tanh() {
-        return add(new Tanh(nextActivationName("tanh")));
+        return layer("tanh", Map.of());
     }
 
+    /** @return this builder, with an identity (linear output) after the last layer */
     public NetworkBuilder identity() {
-        return add(new Identity(nextActivationName("identity")));
+        return layer("identity", Map.of());
     }
 
+    /** @return this builder, with a softmax after the last layer */
     public NetworkBuilder softmax() {
-        return add(new Softmax(nextActivationName("softmax")));
+        return layer("softmax", Map.of());
     }
 
-    /** An activation is numbered after the dense layer it follows: dense2 → relu2. */
-    private String nextActivationName(String kind) {
-        return kind + denseCount;
-    }
-
-    private NetworkBuilder add(Layer layer) {
-        layers.add(layer);
+    /**
+     * Any layer type of {@link Registry#LAYERS} other than dense, by name, numbered after the dense layer
+     * it follows (dense2 → relu2).
+     *
+     * @param type   the type's name, e.g. {@code leaky-relu}
+     * @param fields its fields, e.g. {@code Map.of("slope", 0.3)}
+     * @return this builder
+     */
+    public NetworkBuilder layer(String type, Map<String, ? extends Number> fields) {
+        Registry.LayerType t = Registry.layerType(type);
+        if (t.type() == Dense.class) {
+            throw new IllegalArgumentException("network: add dense layers with dense(outputs), which initialises them");
+        }
+        layers.add(t.read().apply(type + denseCount, Registry.fields(fields)));
         return this;
     }
 

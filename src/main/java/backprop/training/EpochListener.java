@@ -1,9 +1,31 @@
 package backprop.training;
 
-/** Hears about training as it goes: progress bars, logs. Both methods do nothing unless overridden. */
+/**
+ * Hears about training as it goes: progress bars, logs, a rule of your own for stopping. Both methods do
+ * nothing unless overridden; {@link #epochEnded} can end training after any epoch by returning
+ * {@link Decision#STOP} (the history then says "stopped by the listener after epoch N", and a run that
+ * keeps its best epoch still restores it).
+ */
 public interface EpochListener {
 
-    /** Where an epoch stands after a batch. */
+    /** What the trainer does after an epoch. */
+    enum Decision {
+        /** Go on with the next epoch. */
+        CONTINUE,
+        /** End training now. */
+        STOP
+    }
+
+    /**
+     * Where an epoch stands after a batch.
+     *
+     * @param epoch           the epoch, from 1
+     * @param batch           the batch just done, from 1
+     * @param batches         batches in the epoch
+     * @param samplesDone     samples of the epoch trained on so far
+     * @param runningLoss     mean loss of the epoch's batches so far
+     * @param runningAccuracy mean accuracy of the epoch's batches so far (NaN for regression)
+     */
     record BatchProgress(int epoch, int batch, int batches, int samplesDone, double runningLoss,
             double runningAccuracy) {
     }
@@ -15,8 +37,14 @@ public interface EpochListener {
     default void batchEnded(BatchProgress progress) {
     }
 
-    /** After every epoch, with its record. */
-    default void epochEnded(EpochRecord record) {
+    /**
+     * After every epoch, with its record.
+     *
+     * @param record what the epoch did
+     * @return {@link Decision#STOP} to end training here, {@link Decision#CONTINUE} to go on
+     */
+    default Decision epochEnded(EpochRecord record) {
+        return Decision.CONTINUE;
     }
 
     /** A listener that does nothing. */

@@ -1,7 +1,7 @@
 package backprop.training;
 
 import backprop.layers.Parameter;
-import backprop.matrix.Matrix;
+import backprop.fast.RowWise;
 import java.util.List;
 
 /** Plain gradient descent, the rule of every document: θ ← θ − η·∂L/∂θ. */
@@ -11,7 +11,7 @@ public final class Sgd implements Optimizer {
     @Override
     public void step(List<Parameter> parameters, double learningRate) {
         for (Parameter p : parameters) {
-            Matrix.addScaledInPlace(p.value(), -learningRate, p.gradient());
+            RowWise.addScaledInPlace(p.value(), -learningRate, p.gradient());   // as Matrix.addScaledInPlace
         }
     }
 

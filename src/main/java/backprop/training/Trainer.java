@@ -1,9 +1,11 @@
 package backprop.training;
 
+import backprop.data.Dataset;
 import backprop.layers.Parameter;
+import backprop.losses.Targets;
 import backprop.matrix.Matrix;
-import backprop.matrix.SplitMix64;
 import backprop.network.Network;
+import backprop.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +91,10 @@ public final class Trainer {
             } else {
                 sinceImprovement++;
             }
-            events.epochEnded(record);
+            if (events.epochEnded(record) == EpochListener.Decision.STOP) {
+                history.setStopReason("stopped by the listener after epoch " + epoch);
+                break;
+            }
             if (settings.patience() > 0 && sinceImprovement >= settings.patience()) {
                 history.setStopReason("early stopping: no improvement for " + settings.patience()
                         + " epochs after epoch " + history.bestEpoch());
@@ -202,8 +207,8 @@ public final class Trainer {
     private static int countCorrect(Network network, double[][] y) {
         double[][] output = network.lastOutput();
         int[] predicted = output[0].length > 1 ? Matrix.rowArgMax(output)
-                : Metrics.classes(network.lossFunction().probabilities(output));
-        int[] actual = Metrics.classes(y);
+                : Targets.labels(network.lossFunction().probabilities(output));
+        int[] actual = Targets.labels(y);
         int right = 0;
         for (int i = 0; i < predicted.length; i++) {
             if (predicted[i] == actual[i]) {

@@ -2,6 +2,7 @@ package backprop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backprop.io.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

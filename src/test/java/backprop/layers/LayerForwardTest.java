@@ -3,7 +3,7 @@ package backprop.layers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import backprop.matrix.SplitMix64;
+import backprop.random.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 /** Forward values of every layer on a 2×2 example worked out by hand in the comments. */

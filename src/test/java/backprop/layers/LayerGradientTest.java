@@ -2,7 +2,7 @@ package backprop.layers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import backprop.matrix.SplitMix64;
+import backprop.random.SplitMix64;
 import backprop.network.GradientCheck;
 import backprop.network.GradientCheck.Report;
 import backprop.testing.Random;

@@ -3,7 +3,7 @@ package backprop.layers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import backprop.matrix.SplitMix64;
+import backprop.random.SplitMix64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import backprop.layers.Sigmoid;
 import backprop.layers.Softmax;
 import backprop.matrix.Matrix;
-import backprop.matrix.SplitMix64;
+import backprop.random.SplitMix64;
 import backprop.network.GradientCheck;
 import backprop.network.GradientCheck.Report;
 import backprop.testing.Random;
@@ -166,7 +166,7 @@ class LossTest {
         for (Loss loss : losses) {
             assertThatThrownBy(() -> loss.evaluate(new double[4][3], new double[4][2]))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage(loss.name() + ": input is 4×3 but target is 4×2; they must have the same shape");
+                    .hasMessage(loss.getClass().getSimpleName() + ": input is 4×3 but target is 4×2; they must have the same shape");
         }
     }
 

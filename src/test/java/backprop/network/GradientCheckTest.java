@@ -12,7 +12,7 @@ import backprop.losses.LossValue;
 import backprop.losses.SigmoidBinaryCrossEntropy;
 import backprop.losses.Targets;
 import backprop.matrix.Matrix;
-import backprop.matrix.SplitMix64;
+import backprop.random.SplitMix64;
 import backprop.network.GradientCheck.Report;
 import backprop.testing.Random;
 import org.junit.jupiter.api.Test;
@@ -45,11 +45,6 @@ class GradientCheckTest {
         public double[][] probabilities(double[][] z) {
             return new SigmoidBinaryCrossEntropy().probabilities(z);
         }
-
-        @Override
-        public String name() {
-            return "document-003";
-        }
     }
 
     /** Document 001's pitfall: σ'(z) computed as σ(y)(1 − σ(y)) from the output y instead of y(1 − y). */
@@ -78,11 +73,6 @@ class GradientCheckTest {
                 }
             }
             return dz;
-        }
-
-        @Override
-        public String describe() {
-            return "sigmoid (wrong derivative)";
         }
     }
 

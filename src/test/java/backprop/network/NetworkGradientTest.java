@@ -9,7 +9,7 @@ import backprop.losses.MeanSquaredError;
 import backprop.losses.SoftmaxCrossEntropy;
 import backprop.losses.Targets;
 import backprop.matrix.Matrix;
-import backprop.matrix.SplitMix64;
+import backprop.random.SplitMix64;
 import backprop.network.GradientCheck.ParameterReport;
 import backprop.network.GradientCheck.Report;
 import backprop.testing.Random;

@@ -1,6 +1,6 @@
 package backprop.testing;
 
-import backprop.matrix.SplitMix64;
+import backprop.random.SplitMix64;
 
 /** Random matrices for tests, drawn from a seeded generator. */
 public final class Random {

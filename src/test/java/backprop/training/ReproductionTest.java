@@ -2,6 +2,7 @@ package backprop.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backprop.data.Dataset;
 import backprop.data.IrisCsv;
 import backprop.data.Splits;
 import backprop.layers.Initializer;
@@ -9,7 +10,8 @@ import backprop.losses.BinaryCrossEntropy;
 import backprop.losses.MeanSquaredError;
 import backprop.losses.SoftmaxCrossEntropy;
 import backprop.losses.Targets;
-import backprop.matrix.SplitMix64;
+import backprop.metrics.Metrics;
+import backprop.random.SplitMix64;
 import backprop.network.Network;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -2,12 +2,13 @@ package backprop.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backprop.data.Dataset;
 import backprop.data.Mnist;
 import backprop.layers.Initializer;
 import backprop.layers.Parameter;
 import backprop.losses.SoftmaxCrossEntropy;
-import backprop.matrix.RowPool;
-import backprop.matrix.SplitMix64;
+import backprop.fast.RowPool;
+import backprop.random.SplitMix64;
 import backprop.network.Network;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package backprop.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import backprop.data.Dataset;
 import backprop.layers.Dense;
 import backprop.layers.Initializer;
 import backprop.layers.Parameter;
@@ -10,7 +11,8 @@ import backprop.losses.MeanSquaredError;
 import backprop.losses.SoftmaxCrossEntropy;
 import backprop.losses.Targets;
 import backprop.matrix.Matrix;
-import backprop.matrix.SplitMix64;
+import backprop.metrics.Metrics;
+import backprop.random.SplitMix64;
 import backprop.network.Network;
 import backprop.testing.Random;
 import java.util.ArrayList;

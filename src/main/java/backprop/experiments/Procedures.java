@@ -1,0 +1,247 @@
+package backprop.experiments;
+
+import backprop.data.Dataset;
+import backprop.data.DigitCsv;
+import backprop.data.ImageFolder;
+import backprop.data.InputTransform;
+import backprop.data.IrisCsv;
+import backprop.data.LabeledCsv;
+import backprop.data.LabeledDataset;
+import backprop.data.Mnist;
+import backprop.data.Preprocessing;
+import backprop.data.Splits;
+import backprop.data.Synthetic;
+import backprop.metrics.Metrics;
+import backprop.network.Network;
+import backprop.random.SplitMix64;
+import backprop.training.Adam;
+import backprop.training.EpochListener;
+import backprop.training.History;
+import backprop.training.Sgd;
+import backprop.training.Trainer;
+import backprop.training.TrainingSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The steps of each experiment that are not data in {@link Experiments}: which data it reads and how it
+ * splits it, what it does to the inputs, which training choices it makes, and the notes that say where a
+ * run departs from its document. Every generator is seeded from the run's settings.
+ */
+final class Procedures {
+
+    private Procedures() {
+    }
+
+    /** Mini-batch SGD settings from the run's settings: epochs, batch, constant rate, shuffles seeded. */
+    private static TrainingSettings sgd(ExperimentSettings s) {
+        return TrainingSettings.of(s.epochs(), s.learningRate()).withBatchSize(s.batchSize()).withSeed(s.seed());
+    }
+
+    /** Document 004's OneNet, one network for each of AND, OR and NOT, all from the same seed. */
+    static Result gates(Experiment e, ExperimentSettings s, EpochListener listener) {
+        long start = System.nanoTime();
+        Map<String, Dataset> tables = new LinkedHashMap<>();
+        tables.put("AND", Synthetic.and());
+        tables.put("OR", Synthetic.or());
+        tables.put("NOT", Synthetic.not());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        List<String> parts = new ArrayList<>();
+        Network first = null;
+        History firstHistory = null;
+        for (Map.Entry<String, Dataset> table : tables.entrySet()) {
+            Dataset data = table.getValue();
+            Network net = e.network().build(data.features(), s.hidden(), 1, new SplitMix64(s.seed()));
+            History h = new Trainer(net, new Sgd(), TrainingSettings.of(s.epochs(), s.learningRate())
+                    .withScoreTraining(false)).fit(data, null, table.getKey().equals("AND") ? listener : null);
+            double[][] p = net.forward(data.x());
+            double accuracy = Metrics.accuracy(net.predict(data.x()), data.labels());
+            String key = table.getKey().toLowerCase(Locale.ROOT);
+            metrics.put(key + "_accuracy", accuracy);
+            StringBuilder outputs = new StringBuilder();
+            for (int i = 0; i < p.length; i++) {
+                metrics.put(key + "_output_" + i, p[i][0]);
+                outputs.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3g", p[i][0]));
+            }
+            int right = (int) Math.round(accuracy * data.size());
+            parts.add(table.getKey() + " " + right + "/" + data.size() + " (" + outputs + ")");
+            if (first == null) {
+                first = net;
+                firstHistory = h;
+            }
+        }
+        List<String> notes = List.of("L2 gradient λW (the document's update adds la·sum(w))",
+                "one bias per output unit (the document's listing initialises b as K×D)");
+        return new Result(e.name(), s, first, firstHistory, metrics, String.join("; ", parts), notes, null, List.of(),
+                null, InputTransform.IDENTITY, Synthetic.and(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Document 004's TwoNet on the four XOR patterns, scored on the same four. */
+    static Result xor(Experiment e, ExperimentSettings s, EpochListener listener) {
+        long start = System.nanoTime();
+        Dataset data = Synthetic.xor();
+        Network net = e.network().build(2, s.hidden(), 2, new SplitMix64(s.seed()));
+        Result r = Classification.train(e.name(), s, new Classification.Run(net, new Sgd(), sgd(s), data, null, data,
+                List.of("0", "1"), InputTransform.IDENTITY,
+                List.of("output bias steps along its gradient (the document's b2 -= lr·b2 never learns)")),
+                listener, start);
+        return r.withFigure(String.format(Locale.ROOT, "%.0f%%", 100 * r.metrics().get("train_accuracy")));
+    }
+
+    /** Document 001 part 1: 200 points of sin(x), the fit scored on a 1,000-point grid. */
+    static Result sine(Experiment e, ExperimentSettings s, EpochListener listener) {
+        long start = System.nanoTime();
+        SplitMix64 random = new SplitMix64(s.seed());
+        Dataset train = Synthetic.sine(200, 0.0, random);
+        Network net = e.network().build(1, s.hidden(), 1, random);
+        History history = new Trainer(net, new Adam(), sgd(s).withScoreTraining(false)).fit(train, null, listener);
+        Dataset grid = Synthetic.sineGrid(GRID);
+        double[][] predicted = net.forward(grid.x());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("train_loss", history.last().trainLoss());
+        metrics.put("grid_mse", Metrics.meanSquaredError(predicted, grid.y()));
+        metrics.put("grid_mean_abs_error", Metrics.meanAbsoluteError(predicted, grid.y()));
+        double[][] fit = new double[GRID][3];
+        for (int i = 0; i < GRID; i++) {
+            fit[i] = new double[] {grid.x()[i][0], grid.y()[i][0], predicted[i][0]};
+        }
+        String figure = String.format(Locale.ROOT, "mean error %.4f, MSE %.2e (1,000-point grid)",
+                metrics.get("grid_mean_abs_error"), metrics.get("grid_mse"));
+        List<String> notes = List.of("Adam, full batch: the document's SGD at lr 5e-4 with a step schedule "
+                + "needs hours for the same fit", "Xavier initial weights; one bias per hidden unit (the "
+                + "document shares one per layer)");
+        return new Result(e.name(), s, net, history, metrics, figure, notes, null, List.of(), fit,
+                InputTransform.IDENTITY, Classification.head(grid, 4), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Points of the grid the sine fit is scored on. */
+    static final int GRID = 1000;
+
+    /** Document 004's ThreeNet on Iris: stratified 80/20 with seed 2024, best training epoch kept. */
+    static Result iris(Experiment e, ExperimentSettings s, EpochListener listener) throws IOException {
+        long start = System.nanoTime();
+        LabeledDataset iris = IrisCsv.read(e.dataFor(s));
+        Splits.Split split = Splits.stratified(iris.data(), 0.8, new SplitMix64(2024));
+        Network net = e.network().build(4, s.hidden(), 3, new SplitMix64(s.seed()));
+        return Classification.train(e.name(), s, new Classification.Run(net, new Sgd(), sgd(s).withKeepBest(true),
+                split.first(), null, split.second(), iris.classNames(), InputTransform.IDENTITY,
+                List.of("split: stratified 80/20 with seed 2024 (120/30 rows)",
+                        "the epoch with the best training accuracy is kept, as in the document",
+                        "biases step along their gradients (the document's b2, b3 only decay)")), listener, start);
+    }
+
+    /** Document 004's ThreeNet on MNIST: raw pixels, best training epoch kept. */
+    static Result mnist(Experiment e, ExperimentSettings s, EpochListener listener) throws IOException {
+        long start = System.nanoTime();
+        Mnist.Parts data = Mnist.read(e.dataFor(s));
+        Network net = e.network().build(784, s.hidden(), 10, new SplitMix64(s.seed()));
+        return Classification.train(e.name(), s, new Classification.Run(net, new Sgd(), sgd(s).withKeepBest(true),
+                data.train(), null, data.test(), Mnist.classNames(), InputTransform.IDENTITY, List.of(
+                        "raw 0..255 pixels as in the document (its lr 1e-3 is small enough for them)",
+                        "best epoch chosen on the whole training set, not on one batch",
+                        "biases step along their gradients (the document's b2, b3 only decay)")),
+                listener, start);
+    }
+
+    /**
+     * Document 000: Kaggle's digit-recognizer {@code train.csv} split 70/30 by a permutation seeded like the
+     * document's (2099) when {@code --data} names a CSV file; an IDX folder otherwise.
+     */
+    static Result mnistLeaky(Experiment e, ExperimentSettings s, EpochListener listener) throws IOException {
+        long start = System.nanoTime();
+        Path path = e.dataFor(s);
+        boolean kaggle = path.toString().endsWith(".csv");
+        Mnist.Parts data;
+        if (kaggle) {
+            Splits.Split split = Splits.random(DigitCsv.read(path).data(), 0.7, new SplitMix64(s.seed()));
+            data = new Mnist.Parts(split.first(), split.second());
+        } else {
+            data = Mnist.read(path);
+        }
+        Network net = e.network().build(784, s.hidden(), 10, new SplitMix64(s.seed()));
+        Result r = Classification.train(e.name(), s, new Classification.Run(net, new Sgd(), sgd(s), data.train(),
+                null, data.test(), Mnist.classNames(), InputTransform.IDENTITY, List.of(
+                        "raw 0..255 pixels and lr 0.001 as in the document: with randn/100 weights they keep "
+                                + "the activations of the deep layers at a workable size",
+                        "every gradient divided by the batch size, db1 included; all gradients computed "
+                                + "before any update (the document updates W3 before using it)",
+                        kaggle ? "Kaggle's train.csv split 70/30 by a permutation seeded " + s.seed()
+                                + ", as in the document"
+                                : "MNIST IDX files; give Kaggle's train.csv with --data for the document's "
+                                + "70/30 split")),
+                listener, start);
+        return r.withFigure(String.format(Locale.ROOT, "test loss %.4f, test %.2f%%",
+                r.metrics().get("test_loss"), 100 * r.metrics().get("test_accuracy")));
+    }
+
+    /** Document 002: pixels / 255, full-batch gradient descent. */
+    static Result mnistSigmoid(Experiment e, ExperimentSettings s, EpochListener listener) throws IOException {
+        long start = System.nanoTime();
+        Mnist.Parts data = Mnist.read(e.dataFor(s));
+        InputTransform pixels = InputTransform.scaled(1.0 / 255);
+        Network net = e.network().build(784, s.hidden(), 10, new SplitMix64(s.seed()));
+        return Classification.train(e.name(), s, new Classification.Run(net, new Sgd(),
+                sgd(s).withScoreTraining(false), pixels.apply(data.train()), null, pixels.apply(data.test()),
+                Mnist.classNames(), pixels, List.of(
+                        "Xavier initial weights: the document's unscaled randn saturates every sigmoid",
+                        "softmax shifted by the row maximum; logs never see 0 (the document's first cost "
+                                + "was 449,165)",
+                        "a separate Softmax layer and CrossEntropy, as the document derives them")),
+                listener, start);
+    }
+
+    /** Document 003: 5/6 of the training part to train on, 1/6 to validate, the official test set to test. */
+    static Result mnistIdx(Experiment e, ExperimentSettings s, EpochListener listener) throws IOException {
+        long start = System.nanoTime();
+        Mnist.Parts data = Mnist.read(e.dataFor(s));
+        Splits.Split split = Splits.firstRows(data.train(), data.train().size() * 5 / 6, new SplitMix64(s.seed()));
+        Network net = e.network().build(784, s.hidden(), 10, new SplitMix64(s.seed()));
+        return Classification.train(e.name(), s, new Classification.Run(net, new Sgd(), sgd(s), split.first(),
+                split.second(), data.test(), Mnist.classNames(), InputTransform.IDENTITY, List.of(
+                        "loss: binary cross-entropy summed over the 10 sigmoid outputs, whose gradient is "
+                                + "the document's a2 − y (its stated loss −y·log a2 has another gradient)",
+                        "raw 0..255 pixels and lr 0.001 as in the document (pixels / 255 with lr 0.3 reach "
+                                + "the same accuracy)",
+                        "split 5/6 training, 1/6 validation, official test set: the document's 50,000 / "
+                                + "10,000 / 10,000 in proportion")),
+                listener, start);
+    }
+
+    /** Document 001 part 2: a folder of 28×28 images, inverted pixels, stratified 80/20. */
+    static Result images(Experiment e, ExperimentSettings s, EpochListener listener) throws IOException {
+        long start = System.nanoTime();
+        LabeledDataset images = ImageFolder.read(e.dataFor(s), 28, 28, false);
+        InputTransform transform = InputTransform.invertedPixels();
+        Splits.Split split = Splits.stratified(transform.apply(images.data()), 0.8, new SplitMix64(s.seed()));
+        Network net = e.network().build(784, s.hidden(), images.classNames().size(), new SplitMix64(s.seed()));
+        return Classification.train(e.name(), s, new Classification.Run(net, new Sgd(), sgd(s), split.first(), null,
+                split.second(), images.classNames(), transform, List.of("pixels inverted (255 − p) as in the "
+                        + "document, then scaled to [0, 1]", "stratified 80/20 split; the test images are never "
+                        + "trained on (the document's test loop also backpropagated)", "one bias per unit (the "
+                        + "document shares one per layer)")), listener, start);
+    }
+
+    /** Any labelled CSV: features standardised with the training part's statistics, stratified 80/20. */
+    static Result csv(Experiment e, ExperimentSettings s, EpochListener listener) throws IOException {
+        long start = System.nanoTime();
+        if (s.label() == null) {
+            throw new IllegalArgumentException("csv: name the label column with --label COLUMN");
+        }
+        Path file = e.dataFor(s);
+        LabeledDataset table = LabeledCsv.read(file, s.label(), s.ignore());
+        Splits.Split split = Splits.stratified(table.data(), 0.8, new SplitMix64(s.seed()));
+        Preprocessing.Standardizer standardizer = Preprocessing.Standardizer.fit(split.first());
+        Network net = e.network().build(table.data().features(), s.hidden(), table.classNames().size(),
+                new SplitMix64(s.seed()));
+        return Classification.train(e.name(), s, new Classification.Run(net, new Sgd(), sgd(s),
+                standardizer.apply(split.first()), null, standardizer.apply(split.second()), table.classNames(),
+                InputTransform.standardized(standardizer),
+                List.of("features standardised with the training part's mean and deviation; " + file)),
+                listener, start);
+    }
+}
