@@ -47,7 +47,8 @@ public final class Sigmoid implements Layer {
         return inputGradient;
     }
 
-    /** σ(z) = 1/(1 + e^(−z)) for z ≥ 0 and e^z/(1 + e^z) for z &lt; 0: the same value, never overflowing.
+    /**
+     * σ(z) = 1/(1 + e^(−z)) for z ≥ 0 and e^z/(1 + e^z) for z &lt; 0: the same value, never overflowing.
      *
      * @param z any number
      * @return σ(z)
