@@ -1,14 +1,13 @@
 package backprop.cli;
 
 import backprop.data.Mnist;
+import backprop.fast.Products;
+import backprop.fast.RowPool;
 import backprop.io.Json;
 import backprop.layers.Initializer;
 import backprop.losses.SoftmaxCrossEntropy;
-import backprop.fast.Products;
-import backprop.fast.RowPool;
-import backprop.random.SplitMix64;
 import backprop.network.Network;
-import backprop.data.Dataset;
+import backprop.random.SplitMix64;
 import backprop.training.EpochRecord;
 import backprop.training.History;
 import backprop.training.Sgd;
@@ -289,5 +288,4 @@ final class BenchCommand implements Command {
         }
         out.printf(Locale.ROOT, "peak heap used: %.0f MiB%n", (Double) report.get("peak_heap_mib"));
     }
-
 }

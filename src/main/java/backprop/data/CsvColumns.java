@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record CsvColumns(String label, List<String> ignore, List<String> features) {
 
-    /** Copies the lists and checks that the label is named. */
+    /**
+     * Copies the lists and checks that the label is named.
+     *
+     * @param label    the label column's name, not blank
+     * @param ignore   columns left out
+     * @param features the feature columns, in the order of the network's inputs
+     */
     public CsvColumns {
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("CSV columns: the label column has no name");

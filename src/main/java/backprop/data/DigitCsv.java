@@ -15,6 +15,13 @@ public final class DigitCsv {
     private DigitCsv() {
     }
 
+    /**
+     * Reads the file; throws {@link DataFormatException} naming the file and line of any bad row.
+     *
+     * @param file the {@code train.csv} file
+     * @return 784 raw pixels per image, one-hot targets over the ten digits
+     * @throws IOException if the file cannot be read
+     */
     public static LabeledDataset read(Path file) throws IOException {
         List<String> lines = Csv.lines(file);
         if (lines.isEmpty() || !lines.get(0).startsWith("label,pixel0,")) {

@@ -26,7 +26,13 @@ public final class Idx {
     private Idx() {
     }
 
-    /** The labels of a label file, each in 0..255. */
+    /**
+     * The labels of a label file, each in 0..255.
+     *
+     * @param file the label file, plain or gzip-compressed
+     * @return the labels, in file order
+     * @throws IOException if the file is missing or cannot be read
+     */
     public static int[] readLabels(Path file) throws IOException {
         try (DataInputStream in = open(file)) {
             int magic = header(in, file, "magic number");
@@ -44,7 +50,13 @@ public final class Idx {
         }
     }
 
-    /** The images of an image file, one row of rows·columns raw pixel values (0..255) per image. */
+    /**
+     * The images of an image file, one row of rows·columns raw pixel values (0..255) per image.
+     *
+     * @param file the image file, plain or gzip-compressed
+     * @return one row per image
+     * @throws IOException if the file is missing or cannot be read
+     */
     public static double[][] readImages(Path file) throws IOException {
         try (DataInputStream in = open(file)) {
             int magic = header(in, file, "magic number");

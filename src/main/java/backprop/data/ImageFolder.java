@@ -24,7 +24,16 @@ public final class ImageFolder {
     private ImageFolder() {
     }
 
-    /** Reads every image under {@code root}; all must be {@code width×height} pixels. */
+    /**
+     * Reads every image under {@code root}; all must be {@code width×height} pixels.
+     *
+     * @param root   the folder with one sub-folder per class
+     * @param width  the width every image must have, in pixels
+     * @param height the height every image must have, in pixels
+     * @param invert whether each grey value p becomes 255 − p
+     * @return one row of width·height grey values per image, one-hot targets, the sub-folder names as classes
+     * @throws IOException if a folder or an image cannot be read
+     */
     public static LabeledDataset read(Path root, int width, int height, boolean invert) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new java.io.FileNotFoundException(root + ": no such folder; expected one sub-folder per class");
@@ -63,7 +72,16 @@ public final class ImageFolder {
         return Files.isRegularFile(p) && (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"));
     }
 
-    /** One image as width·height grey values, row by row. */
+    /**
+     * One image as width·height grey values, row by row.
+     *
+     * @param file   the PNG or JPEG file
+     * @param width  the width the image must have, in pixels
+     * @param height the height the image must have, in pixels
+     * @param invert whether each grey value p becomes 255 − p
+     * @return the grey values 0..255, row by row
+     * @throws IOException if the file cannot be read
+     */
     public static double[] readGrey(Path file, int width, int height, boolean invert) throws IOException {
         BufferedImage image = ImageIO.read(file.toFile());
         if (image == null) {

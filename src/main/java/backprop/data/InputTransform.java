@@ -13,27 +13,58 @@ package backprop.data;
  */
 public record InputTransform(double offset, double scale, double[] mean, double[] std) {
 
+    /** No change: offset 0, scale 1, no mean or std. */
     public static final InputTransform IDENTITY = new InputTransform(0.0, 1.0, null, null);
 
+    /**
+     * Checks that mean and std are both given or both null, and of one length.
+     *
+     * @param offset added after scaling
+     * @param scale  multiplies every raw value first
+     * @param mean   subtracted per feature, or null
+     * @param std    divides per feature after centring, or null
+     */
     public InputTransform {
         if ((mean == null) != (std == null) || (mean != null && mean.length != std.length)) {
             throw new IllegalArgumentException("input transform: mean and std must both be given, of one length");
         }
     }
 
+    /**
+     * Scaling alone: x' = scale·x.
+     *
+     * @param scale the factor, e.g. 1/255 for pixels
+     * @return the transform
+     */
     public static InputTransform scaled(double scale) {
         return new InputTransform(0.0, scale, null, null);
     }
 
-    /** (255 − p)/255: inverted and scaled pixels, as document 001 treats its scans. */
+    /**
+     * (255 − p)/255: inverted and scaled pixels, as document 001 treats its scans.
+     *
+     * @return the transform with offset 1 and scale −1/255
+     */
     public static InputTransform invertedPixels() {
         return new InputTransform(1.0, -1.0 / 255, null, null);
     }
 
+    /**
+     * Standardisation: x' = (x − mean)/std, with a standardizer's statistics.
+     *
+     * @param s the standardizer fitted on the training part
+     * @return the transform with its mean and std
+     */
     public static InputTransform standardized(Preprocessing.Standardizer s) {
         return new InputTransform(0.0, 1.0, s.mean(), s.std());
     }
 
+    /**
+     * Applies the transform to the features of {@code data}.
+     *
+     * @param data the dataset, raw features
+     * @return a dataset of the transformed features and the same targets; {@code data} itself for the identity
+     */
     public Dataset apply(Dataset data) {
         if (mean != null && data.features() != mean.length) {
             throw new IllegalArgumentException("input transform for " + mean.length + " features given "

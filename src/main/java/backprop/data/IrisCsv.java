@@ -20,7 +20,13 @@ public final class IrisCsv {
     private IrisCsv() {
     }
 
-    /** Reads the file; throws {@link DataFormatException} naming the file and line of any bad row. */
+    /**
+     * Reads the file; throws {@link DataFormatException} naming the file and line of any bad row.
+     *
+     * @param file the {@code Iris.csv} file
+     * @return four features per flower, one-hot targets over {@link #SPECIES}
+     * @throws IOException if the file cannot be read
+     */
     public static LabeledDataset read(Path file) throws IOException {
         List<String> lines = Csv.lines(file);
         if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {

@@ -19,7 +19,15 @@ public final class LabeledCsv {
     private LabeledCsv() {
     }
 
-    /** Reads {@code file}, taking the column named {@code label} as the class and dropping {@code ignore}. */
+    /**
+     * Reads {@code file}, taking the column named {@code label} as the class and dropping {@code ignore}.
+     *
+     * @param file   the CSV file, with a header line
+     * @param label  the name of the label column
+     * @param ignore the names of columns to leave out
+     * @return the features, one-hot targets and the sorted class names
+     * @throws IOException if the file cannot be read
+     */
     public static LabeledDataset read(Path file, String label, List<String> ignore) throws IOException {
         List<String> lines = Csv.lines(file);
         if (lines.isEmpty()) {

@@ -18,16 +18,34 @@ public final class Mnist {
     private Mnist() {
     }
 
-    /** The training and test parts of an IDX folder. */
+    /**
+     * The training and test parts of an IDX folder.
+     *
+     * @param train the {@code train-*} files
+     * @param test  the {@code t10k-*} files
+     */
     public record Parts(Dataset train, Dataset test) {
     }
 
-    /** Reads both parts of the folder. */
+    /**
+     * Reads both parts of the folder.
+     *
+     * @param folder the IDX folder
+     * @return the training and test parts, raw pixels and one-hot targets over 10 classes
+     * @throws IOException if a file is missing or cannot be read
+     */
     public static Parts read(Path folder) throws IOException {
         return new Parts(read(folder, "train"), read(folder, "t10k"));
     }
 
-    /** Reads the part with prefix {@code train} or {@code t10k}: images and labels, one-hot over 10 classes. */
+    /**
+     * Reads the part with prefix {@code train} or {@code t10k}: images and labels, one-hot over 10 classes.
+     *
+     * @param folder the IDX folder
+     * @param prefix {@code train} or {@code t10k}
+     * @return one row of raw pixels (0..255) per image, one-hot targets over 10 classes
+     * @throws IOException if a file is missing or cannot be read
+     */
     public static Dataset read(Path folder, String prefix) throws IOException {
         Path images = find(folder, prefix + "-images-idx3-ubyte");
         Path labels = find(folder, prefix + "-labels-idx1-ubyte");
@@ -45,7 +63,11 @@ public final class Mnist {
         return new Dataset(x, Targets.oneHot(y, 10));
     }
 
-    /** The ten class names "0" … "9" (Fashion-MNIST's are in its own README). */
+    /**
+     * The ten class names "0" … "9" (Fashion-MNIST's are in its own README).
+     *
+     * @return "0" … "9"
+     */
     public static List<String> classNames() {
         return DIGITS;
     }

@@ -10,10 +10,18 @@ public final class Preprocessing {
     /**
      * Standardisation: (x − mean)/std per feature, with mean and std (population, 1/N) measured on the
      * training part only and then applied to every part. A constant feature (std 0) is only centred.
+     *
+     * @param mean the mean of every feature
+     * @param std  the standard deviation of every feature, 1 where it is 0
      */
     public record Standardizer(double[] mean, double[] std) {
 
-        /** Measures mean and standard deviation of every feature of {@code training}. */
+        /**
+         * Measures mean and standard deviation of every feature of {@code training}.
+         *
+         * @param training the training part
+         * @return the standardizer
+         */
         public static Standardizer fit(Dataset training) {
             int d = training.features();
             double[] mean = new double[d];
@@ -41,6 +49,12 @@ public final class Preprocessing {
             return new Standardizer(mean, std);
         }
 
+        /**
+         * (x − mean)/std for every feature of {@code data}.
+         *
+         * @param data the dataset, with as many features as the training part
+         * @return a dataset of the standardised features and the same targets
+         */
         public Dataset apply(Dataset data) {
             if (data.features() != mean.length) {
                 throw new IllegalArgumentException("standardizer fitted on " + mean.length + " features, given "

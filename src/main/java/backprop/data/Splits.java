@@ -10,7 +10,12 @@ public final class Splits {
     private Splits() {
     }
 
-    /** Two parts of a dataset. */
+    /**
+     * Two parts of a dataset.
+     *
+     * @param first  the first part
+     * @param second the rest
+     */
     public record Split(Dataset first, Dataset second) {
     }
 
@@ -18,6 +23,11 @@ public final class Splits {
      * A stratified split: within each class, the rows are shuffled with {@code random} and the first
      * round(fraction·count) go to the first part, so both parts keep the class proportions. Classes are
      * taken in index order and each part lists its rows in their original order.
+     *
+     * @param data     the dataset, classified (its labels are read from the targets)
+     * @param fraction the share of each class that goes to the first part, 0 &lt; fraction &lt; 1
+     * @param random   shuffles each class
+     * @return the two parts, neither empty
      */
     public static Split stratified(Dataset data, double fraction, SplitMix64 random) {
         checkFraction(fraction);
@@ -44,7 +54,14 @@ public final class Splits {
         return split(data, inFirst);
     }
 
-    /** A plain random split: a seeded permutation, the first round(fraction·N) rows to the first part. */
+    /**
+     * A plain random split: a seeded permutation, the first round(fraction·N) rows to the first part.
+     *
+     * @param data     the dataset
+     * @param fraction the share of the rows that goes to the first part, 0 &lt; fraction &lt; 1
+     * @param random   draws the permutation
+     * @return the two parts, neither empty
+     */
     public static Split random(Dataset data, double fraction, SplitMix64 random) {
         checkFraction(fraction);
         int[] order = random.permutation(data.size());
@@ -59,6 +76,11 @@ public final class Splits {
     /**
      * The first {@code count} rows of a seeded permutation in the first part, the rest in the second: for
      * splits given in rows, such as document 003's 50,000 / 10,000 (apply twice for a third part).
+     *
+     * @param data   the dataset
+     * @param count  the number of rows in the first part, 0 &lt; count &lt; N
+     * @param random draws the permutation
+     * @return the two parts
      */
     public static Split firstRows(Dataset data, int count, SplitMix64 random) {
         if (count <= 0 || count >= data.size()) {

@@ -13,6 +13,11 @@ public final class Synthetic {
     /**
      * n points with x uniform on [−π, π] and y = sin(x) + noise·N(0, 1) (document 001 part 1: 200 points).
      * x is drawn first for all points, then the noise.
+     *
+     * @param n      the number of points, ≥ 1
+     * @param noise  the standard deviation of the noise, ≥ 0
+     * @param random draws x and the noise
+     * @return n rows of x and y, one column each
      */
     public static Dataset sine(int n, double noise, SplitMix64 random) {
         if (n < 1 || !(noise >= 0)) {
@@ -30,7 +35,12 @@ public final class Synthetic {
         return new Dataset(x, y);
     }
 
-    /** n points evenly spaced on [−π, π], both ends included, with y = sin(x): the grid a fit is scored on. */
+    /**
+     * n points evenly spaced on [−π, π], both ends included, with y = sin(x): the grid a fit is scored on.
+     *
+     * @param n the number of points
+     * @return n rows of x and y = sin(x), one column each
+     */
     public static Dataset sineGrid(int n) {
         double[][] x = new double[n][1];
         double[][] y = new double[n][1];
@@ -43,22 +53,38 @@ public final class Synthetic {
 
     private static final double[][] TWO_INPUTS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
 
-    /** AND: one 0/1 output column (document 004 OneNet). */
+    /**
+     * AND: one 0/1 output column (document 004 OneNet).
+     *
+     * @return the four rows (0,0), (0,1), (1,0), (1,1) with targets 0, 0, 0, 1
+     */
     public static Dataset and() {
         return new Dataset(copy(TWO_INPUTS), Targets.column(0, 0, 0, 1));
     }
 
-    /** OR: one 0/1 output column. */
+    /**
+     * OR: one 0/1 output column.
+     *
+     * @return the four rows (0,0), (0,1), (1,0), (1,1) with targets 0, 1, 1, 1
+     */
     public static Dataset or() {
         return new Dataset(copy(TWO_INPUTS), Targets.column(0, 1, 1, 1));
     }
 
-    /** NOT: one input, one 0/1 output column. */
+    /**
+     * NOT: one input, one 0/1 output column.
+     *
+     * @return the two rows 0, 1 with targets 1, 0
+     */
     public static Dataset not() {
         return new Dataset(new double[][] {{0}, {1}}, Targets.column(1, 0));
     }
 
-    /** XOR: two one-hot output columns (document 004 TwoNet classifies it with softmax). */
+    /**
+     * XOR: two one-hot output columns (document 004 TwoNet classifies it with softmax).
+     *
+     * @return the four rows (0,0), (0,1), (1,0), (1,1) with classes 0, 1, 1, 0
+     */
     public static Dataset xor() {
         return new Dataset(copy(TWO_INPUTS), Targets.oneHot(new int[] {0, 1, 1, 0}, 2));
     }

@@ -1,14 +1,14 @@
 package backprop.experiments;
 
+import backprop.data.Dataset;
 import backprop.data.InputTransform;
-import backprop.network.Network;
 import backprop.metrics.ConfusionMatrix;
+import backprop.network.Network;
 import backprop.training.EpochListener;
 import backprop.training.History;
 import backprop.training.Optimizer;
 import backprop.training.Trainer;
 import backprop.training.TrainingSettings;
-import backprop.data.Dataset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -19,6 +19,19 @@ import java.util.List;
 public record ExperimentSettings(int epochs, int batchSize, double learningRate, List<Integer> hidden, long seed,
         Path data, String label, List<String> ignore) {
 
+    /**
+     * Copies the lists and checks that epochs ≥ 1, batch size ≥ 0, the learning rate is finite and &gt; 0 and
+     * every hidden width is ≥ 1.
+     *
+     * @param epochs       passes over the training data
+     * @param batchSize    samples per step; 0 is full batch
+     * @param learningRate the step size η
+     * @param hidden       hidden-layer widths, input to output
+     * @param seed         seeds initial weights, shuffles and splits
+     * @param data         where the data is; null for the experiment's own default
+     * @param label        the label column of a CSV
+     * @param ignore       CSV columns to leave out
+     */
     public ExperimentSettings {
         hidden = List.copyOf(hidden);
         ignore = List.copyOf(ignore);
@@ -38,39 +51,96 @@ public record ExperimentSettings(int epochs, int batchSize, double learningRate,
         }
     }
 
+    /**
+     * Settings with no data path, label or ignored columns.
+     *
+     * @param epochs       passes over the training data
+     * @param batchSize    samples per step; 0 is full batch
+     * @param learningRate the step size η
+     * @param hidden       hidden-layer widths, input to output
+     * @param seed         seeds initial weights, shuffles and splits
+     * @return the settings
+     */
     public static ExperimentSettings of(int epochs, int batchSize, double learningRate, List<Integer> hidden, long seed) {
         return new ExperimentSettings(epochs, batchSize, learningRate, hidden, seed, null, null, List.of());
     }
 
+    /**
+     * A copy with another number of epochs.
+     *
+     * @param e passes over the training data
+     * @return a copy with epochs {@code e}
+     */
     public ExperimentSettings withEpochs(int e) {
         return new ExperimentSettings(e, batchSize, learningRate, hidden, seed, data, label, ignore);
     }
 
+    /**
+     * A copy with another batch size.
+     *
+     * @param b samples per step; 0 is full batch
+     * @return a copy with batch size {@code b}
+     */
     public ExperimentSettings withBatchSize(int b) {
         return new ExperimentSettings(epochs, b, learningRate, hidden, seed, data, label, ignore);
     }
 
+    /**
+     * A copy with another learning rate.
+     *
+     * @param r the step size η
+     * @return a copy with learning rate {@code r}
+     */
     public ExperimentSettings withLearningRate(double r) {
         return new ExperimentSettings(epochs, batchSize, r, hidden, seed, data, label, ignore);
     }
 
+    /**
+     * A copy with other hidden widths.
+     *
+     * @param h hidden-layer widths, input to output
+     * @return a copy with hidden widths {@code h}
+     */
     public ExperimentSettings withHidden(List<Integer> h) {
         return new ExperimentSettings(epochs, batchSize, learningRate, h, seed, data, label, ignore);
     }
 
+    /**
+     * A copy with another seed.
+     *
+     * @param s seeds initial weights, shuffles and splits
+     * @return a copy with seed {@code s}
+     */
     public ExperimentSettings withSeed(long s) {
         return new ExperimentSettings(epochs, batchSize, learningRate, hidden, s, data, label, ignore);
     }
 
+    /**
+     * A copy with another data path.
+     *
+     * @param d the data file or folder; null for the experiment's own default
+     * @return a copy with data {@code d}
+     */
     public ExperimentSettings withData(Path d) {
         return new ExperimentSettings(epochs, batchSize, learningRate, hidden, seed, d, label, ignore);
     }
 
+    /**
+     * A copy with another CSV label column and ignored columns.
+     *
+     * @param l  the label column of a CSV
+     * @param ig CSV columns to leave out
+     * @return a copy with label {@code l} and ignore {@code ig}
+     */
     public ExperimentSettings withLabel(String l, List<String> ig) {
         return new ExperimentSettings(epochs, batchSize, learningRate, hidden, seed, data, l, ig);
     }
 
-    /** The hidden widths as "200,80". */
+    /**
+     * The hidden widths as "200,80".
+     *
+     * @return the widths, comma-separated; empty for none
+     */
     public String hiddenText() {
         return String.join(",", hidden.stream().map(String::valueOf).toList());
     }

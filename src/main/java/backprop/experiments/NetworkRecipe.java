@@ -32,7 +32,17 @@ public record NetworkRecipe(String activation, Map<String, Double> activationFie
         Loss make();
     }
 
-    /** Copies the fields. */
+    /**
+     * Copies the fields.
+     *
+     * @param activation       the hidden layers' type in {@code Registry.LAYERS}, e.g. {@code relu}
+     * @param activationFields its fields, e.g. {@code Map.of("slope", 0.3)}
+     * @param outputLayer      a layer type after the last dense layer, or null for none
+     * @param weights          fills every W
+     * @param biases           fills every b
+     * @param loss             makes the loss
+     * @param l2               λ of the L2 penalty (0: none)
+     */
     public NetworkRecipe {
         activationFields = Map.copyOf(activationFields);
     }

@@ -1,9 +1,9 @@
 package backprop.experiments;
 
-import backprop.data.InputTransform;
-import backprop.network.Network;
 import backprop.data.Dataset;
+import backprop.data.InputTransform;
 import backprop.metrics.ConfusionMatrix;
+import backprop.network.Network;
 import backprop.training.History;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,12 @@ public record Result(String experiment, ExperimentSettings settings, Network net
         Map<String, Double> metrics, String ourFigure, List<String> notes, ConfusionMatrix confusion,
         List<String> classNames, double[][] fit, InputTransform transform, Dataset sample, double seconds) {
 
-    /** The same result with another headline figure. */
+    /**
+     * The same result with another headline figure.
+     *
+     * @param figure the headline figure in words
+     * @return a copy with {@code ourFigure} replaced
+     */
     public Result withFigure(String figure) {
         return new Result(experiment, settings, network, history, metrics, figure, notes, confusion, classNames, fit,
                 transform, sample, seconds);

@@ -75,7 +75,13 @@ public final class Products {
     /** The non-zeros of a plain left operand, gathered into a per-thread buffer reused call after call. */
     private static final ThreadLocal<SparseRows> GATHERED = ThreadLocal.withInitial(SparseRows::new);
 
-    /** C = A·B into c, with A n×k, B k×m, c n×m. */
+    /**
+     * C = A·B into c, with A n×k, B k×m, c n×m.
+     *
+     * @param a the n×k matrix A
+     * @param b the k×m matrix B
+     * @param c the n×m output C, overwritten
+     */
     public static void multiplyInto(double[][] a, double[][] b, double[][] c) {
         Matrix.checkRectangular(a, "multiply: left operand");
         SparseRows sparse = GATHERED.get();
@@ -83,7 +89,13 @@ public final class Products {
         multiplyInto(sparse, b, c);
     }
 
-    /** C = A·B into c, with A (given by its non-zeros) n×k, B k×m, c n×m. */
+    /**
+     * C = A·B into c, with A (given by its non-zeros) n×k, B k×m, c n×m.
+     *
+     * @param a the non-zeros of the n×k matrix A
+     * @param b the k×m matrix B
+     * @param c the n×m output C, overwritten
+     */
     public static void multiplyInto(SparseRows a, double[][] b, double[][] c) {
         multiplyAddRowInto(a, b, null, c);
     }
@@ -91,6 +103,11 @@ public final class Products {
     /**
      * C = A·B + 1·r into c: every row of c starts from the row vector r (a layer's bias, length m; null
      * for zeros) and the products are added to it.
+     *
+     * @param a the non-zeros of the n×k matrix A
+     * @param b the k×m matrix B
+     * @param r the row added to every row of C, length m; null for none
+     * @param c the n×m output C, overwritten
      */
     public static void multiplyAddRowInto(SparseRows a, double[][] b, double[] r, double[][] c) {
         Matrix.checkRectangular(b, "multiply: right operand");
@@ -115,7 +132,13 @@ public final class Products {
         });
     }
 
-    /** C = Aᵀ·B into c, with A k×n, B k×m, c n×m; Aᵀ is never built. */
+    /**
+     * C = Aᵀ·B into c, with A k×n, B k×m, c n×m; Aᵀ is never built.
+     *
+     * @param a the k×n matrix A
+     * @param b the k×m matrix B
+     * @param c the n×m output C, overwritten
+     */
     public static void multiplyTransposeLeftInto(double[][] a, double[][] b, double[][] c) {
         Matrix.checkRectangular(a, "multiplyTransposeLeft: left operand");
         SparseRows sparse = GATHERED.get();
@@ -127,6 +150,10 @@ public final class Products {
      * C = Aᵀ·B into c, with A (given by its non-zeros) k×n, B k×m, c n×m. Row j of C is the sum over the
      * non-zeros a[p][j] of column j of A of a[p][j]·(row p of B), in increasing p: the column lists of
      * {@link SparseRows}, never a transposed matrix.
+     *
+     * @param a the non-zeros of the k×n matrix A
+     * @param b the k×m matrix B
+     * @param c the n×m output C, overwritten
      */
     public static void multiplyTransposeLeftInto(SparseRows a, double[][] b, double[][] c) {
         Matrix.checkRectangular(b, "multiplyTransposeLeft: right operand");
@@ -176,6 +203,10 @@ public final class Products {
      * contiguous, so the rows of B are taken {@value #PANEL} at a time and their columns copied into a
      * small k×{@value #PANEL} panel (each thread its own), the blocking every BLAS does; the whole Bᵀ is
      * never built.
+     *
+     * @param a the n×k matrix A
+     * @param b the m×k matrix B
+     * @param c the n×m output C, overwritten
      */
     public static void multiplyTransposeRightInto(double[][] a, double[][] b, double[][] c) {
         Matrix.checkRectangular(a, "multiplyTransposeRight: left operand");

@@ -31,6 +31,12 @@ public final class RowPool {
     /** A piece of work over the rows {@code from} (inclusive) to {@code to} (exclusive). */
     @FunctionalInterface
     public interface RowRange {
+        /**
+         * Runs the rows {@code from} (inclusive) to {@code to} (exclusive).
+         *
+         * @param from the first row
+         * @param to   one past the last row
+         */
         void run(int from, int to);
     }
 
@@ -41,12 +47,20 @@ public final class RowPool {
     private RowPool() {
     }
 
-    /** The number of threads products may use, 1 or more. */
+    /**
+     * The number of threads products may use, 1 or more.
+     *
+     * @return the thread count, the calling thread included
+     */
     public static synchronized int threads() {
         return threads;
     }
 
-    /** Sets the number of threads products may use; 1 runs everything on the calling thread. */
+    /**
+     * Sets the number of threads products may use; 1 runs everything on the calling thread.
+     *
+     * @param count the thread count, 1 or more
+     */
     public static synchronized void setThreads(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("threads: " + count + ", expected 1 or more");
@@ -74,6 +88,10 @@ public final class RowPool {
     /**
      * Runs {@code work} over rows 0..rows−1, split across the pool when {@code multiplyAdds} is large.
      * Calls from several threads at once are run one after the other.
+     *
+     * @param rows         the number of rows
+     * @param multiplyAdds the size of the work, in multiply-adds; below {@link #PARALLEL_WORK} it runs serially
+     * @param work         the work for a range of rows; each row must depend on no other
      */
     public static void forRows(int rows, long multiplyAdds, RowRange work) {
         int count = Math.min(threads(), rows);

@@ -13,7 +13,13 @@ public final class RowWise {
     private RowWise() {
     }
 
-    /** A ← A + s·B in place; the same numbers as {@link Matrix#addScaledInPlace}. */
+    /**
+     * A ← A + s·B in place; the same numbers as {@link Matrix#addScaledInPlace}.
+     *
+     * @param a the matrix A, overwritten
+     * @param s the factor
+     * @param b the matrix B, same shape as A
+     */
     public static void addScaledInPlace(double[][] a, double s, double[][] b) {
         Matrix.checkRectangular(a, "addScaledInPlace: left operand");
         Matrix.checkShape(b, a.length, a[0].length, "addScaledInPlace: right operand");
@@ -28,7 +34,13 @@ public final class RowWise {
         });
     }
 
-    /** Σ_ij a_ij²: row sums (possibly on several threads), then added in row order, as {@link Matrix#sumOfSquares}. */
+    /**
+     * Σ_ij a_ij²: row sums (possibly on several threads), then added in row order, as
+     * {@link Matrix#sumOfSquares}.
+     *
+     * @param a the matrix A
+     * @return Σ_ij a_ij²
+     */
     public static double sumOfSquares(double[][] a) {
         Matrix.checkRectangular(a, "sumOfSquares");
         double[] rowSums = new double[a.length];

@@ -21,14 +21,23 @@ public final class SparseRows {
     int[] index = new int[0];
     double[] value = new double[0];
 
-    /** The non-zeros of {@code a}, in new buffers. */
+    /**
+     * The non-zeros of {@code a}, in new buffers.
+     *
+     * @param a the matrix
+     * @return its non-zeros, row by row
+     */
     public static SparseRows of(double[][] a) {
         SparseRows s = new SparseRows();
         s.set(a);
         return s;
     }
 
-    /** Replaces the contents with the non-zeros of {@code a}. */
+    /**
+     * Replaces the contents with the non-zeros of {@code a}.
+     *
+     * @param a the matrix
+     */
     public void set(double[][] a) {
         Matrix.checkRectangular(a, "sparse rows");
         rows = a.length;
@@ -56,10 +65,12 @@ public final class SparseRows {
         });
     }
 
+    /** @return the number of rows of the matrix */
     public int rows() {
         return rows;
     }
 
+    /** @return the number of columns of the matrix */
     public int cols() {
         return cols;
     }

@@ -18,7 +18,12 @@ public final class Json {
 
     // ------------------------------------------------------------------ writing
 
-    /** The value as compact JSON text. */
+    /**
+     * The value as compact JSON text.
+     *
+     * @param value a map, list, string, number, boolean, {@code double[]}, {@code double[][]} or null
+     * @return the JSON text; the rows of a {@code double[][]} on lines of their own
+     */
     public static String write(Object value) {
         StringBuilder s = new StringBuilder();
         write(value, s);
@@ -112,7 +117,13 @@ public final class Json {
         }
     }
 
-    /** Parses JSON text. Numbers become {@code Double}; objects keep their key order. */
+    /**
+     * Parses JSON text. Numbers become {@code Double}; objects keep their key order.
+     *
+     * @param text the JSON text
+     * @return a {@code Map<String, Object>}, {@code List<Object>}, {@code String}, {@code Double},
+     *         {@code Boolean} or null
+     */
     public static Object parse(String text) {
         Reader r = new Reader(text);
         r.space();

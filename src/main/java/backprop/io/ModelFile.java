@@ -54,7 +54,14 @@ public final class ModelFile {
      */
     public record Model(Network network, List<String> classNames, InputTransform transform, CsvColumns csv) {
 
-        /** Copies the class names; a null transform means the identity. */
+        /**
+         * Copies the class names; a null transform means the identity.
+         *
+         * @param network    the network
+         * @param classNames the name of each output class, in order (empty for regression)
+         * @param transform  what is done to raw inputs; null for the identity
+         * @param csv        how a labelled CSV's columns were read, or null
+         */
         public Model {
             classNames = List.copyOf(classNames);
             transform = transform == null ? InputTransform.IDENTITY : transform;

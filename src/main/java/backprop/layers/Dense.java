@@ -136,5 +136,4 @@ public final class Dense implements Layer {
         // db = 1ᵀ·dZ
         Matrix.columnSumsInto(dOut, bias.gradient());
     }
-
 }

@@ -9,6 +9,11 @@ public final class Identity implements Layer {
     private final String name;
     private double[][] output;
 
+    /**
+     * An identity layer called {@code name}.
+     *
+     * @param name the layer's name, e.g. {@code identity2}
+     */
     public Identity(String name) {
         this.name = name;
     }

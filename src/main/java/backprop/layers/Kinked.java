@@ -8,6 +8,10 @@ package backprop.layers;
  */
 public interface Kinked {
 
-    /** For every entry of the last forward input, row by row: true where z > 0. */
+    /**
+     * For every entry of the last forward input, row by row: true where z &gt; 0.
+     *
+     * @return one flag per input entry, row-major: true where z &gt; 0, false where z ≤ 0
+     */
     boolean[] sidesOfKink();
 }

@@ -15,18 +15,34 @@ import java.util.List;
  */
 public interface Layer {
 
-    /** The layer's name, e.g. {@code dense1} or {@code relu2}. */
+    /**
+     * The layer's name, e.g. {@code dense1} or {@code relu2}.
+     *
+     * @return the name
+     */
     String name();
 
-    /** The output for the batch {@code x}; caches what {@link #backward} needs. */
+    /**
+     * The output for the batch {@code x}; caches what {@link #backward} needs.
+     *
+     * @param x the N×D input batch, one sample per row; must stay unchanged until {@link #backward} has run
+     * @return the N×H output, owned by the layer
+     */
     double[][] forward(double[][] x);
 
-    /** ∂loss/∂x from ∂loss/∂output; overwrites the parameter gradients. */
+    /**
+     * ∂loss/∂x from ∂loss/∂output; overwrites the parameter gradients.
+     *
+     * @param dOut ∂loss/∂output, N×H, for the batch of the last {@link #forward}
+     * @return ∂loss/∂x, N×D, owned by the layer
+     */
     double[][] backward(double[][] dOut);
 
     /**
      * Fills the parameter gradients without computing ∂loss/∂x: the first layer of a network needs no
      * input gradient. Layers with no parameters do nothing.
+     *
+     * @param dOut ∂loss/∂output, N×H, for the batch of the last {@link #forward}
      */
     default void backwardParametersOnly(double[][] dOut) {
         if (!parameters().isEmpty()) {
@@ -34,9 +50,12 @@ public interface Layer {
         }
     }
 
-    /** The trainable parameters, in a fixed order; empty for activations. */
+    /**
+     * The trainable parameters, in a fixed order; empty for activations.
+     *
+     * @return the parameters
+     */
     default List<Parameter> parameters() {
         return List.of();
     }
-
 }

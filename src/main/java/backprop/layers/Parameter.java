@@ -17,6 +17,10 @@ public final class Parameter {
     private final boolean regularized;
 
     /**
+     * A parameter holding {@code value} itself (not a copy), with a zero gradient of the same shape.
+     *
+     * @param name        the name, e.g. {@code dense1.W}
+     * @param value       the values, a non-empty rectangular matrix
      * @param regularized true for weights (the L2 penalty applies), false for biases
      */
     public Parameter(String name, double[][] value, boolean regularized) {
@@ -27,27 +31,43 @@ public final class Parameter {
         this.regularized = regularized;
     }
 
-    /** The name, e.g. {@code dense1.W}. */
+    /** @return the name, e.g. {@code dense1.W} */
     public String name() {
         return name;
     }
 
-    /** The values themselves (not a copy): optimisers update them in place. */
+    /**
+     * The values themselves (not a copy): optimisers update them in place.
+     *
+     * @return the value matrix
+     */
     public double[][] value() {
         return value;
     }
 
-    /** The gradient of the last backward pass (not a copy). */
+    /**
+     * The gradient of the last backward pass (not a copy).
+     *
+     * @return ∂loss/∂value, the shape of the value
+     */
     public double[][] gradient() {
         return gradient;
     }
 
-    /** Whether the L2 penalty applies to this parameter (weights yes, biases no). */
+    /**
+     * Whether the L2 penalty applies to this parameter (weights yes, biases no).
+     *
+     * @return true for weights, false for biases
+     */
     public boolean regularized() {
         return regularized;
     }
 
-    /** Rows × columns, as text. */
+    /**
+     * Rows × columns, as text.
+     *
+     * @return "rows×cols"
+     */
     public String shape() {
         return Matrix.shape(value);
     }

@@ -12,7 +12,11 @@ public final class ReLU implements Layer, Kinked {
     private double[][] output;
     private double[][] inputGradient;
 
-    /** A ReLU layer called {@code name}. */
+    /**
+     * A ReLU layer called {@code name}.
+     *
+     * @param name the layer's name, e.g. {@code relu2}
+     */
     public ReLU(String name) {
         this.name = name;
     }

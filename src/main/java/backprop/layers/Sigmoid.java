@@ -11,6 +11,11 @@ public final class Sigmoid implements Layer {
     private double[][] output;
     private double[][] inputGradient;
 
+    /**
+     * A sigmoid layer called {@code name}.
+     *
+     * @param name the layer's name, e.g. {@code sigmoid2}
+     */
     public Sigmoid(String name) {
         this.name = name;
     }

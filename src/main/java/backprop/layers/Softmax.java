@@ -15,6 +15,11 @@ public final class Softmax implements Layer {
     private double[][] output;
     private double[][] inputGradient;
 
+    /**
+     * A softmax layer called {@code name}.
+     *
+     * @param name the layer's name, e.g. {@code softmax2}
+     */
     public Softmax(String name) {
         this.name = name;
     }
@@ -54,7 +59,12 @@ public final class Softmax implements Layer {
         return inputGradient;
     }
 
-    /** Writes softmax(z) into y (same length), shifting by the row maximum first. */
+    /**
+     * Writes softmax(z) into y (same length), shifting by the row maximum first.
+     *
+     * @param z the row of inputs
+     * @param y the output row, overwritten with e^(z_k − m) / Σ_j e^(z_j − m)
+     */
     public static void softmaxRow(double[] z, double[] y) {
         double max = z[0];
         for (double v : z) {

@@ -10,6 +10,11 @@ public final class Tanh implements Layer {
     private double[][] output;
     private double[][] inputGradient;
 
+    /**
+     * A tanh layer called {@code name}.
+     *
+     * @param name the layer's name, e.g. {@code tanh2}
+     */
     public Tanh(String name) {
         this.name = name;
     }

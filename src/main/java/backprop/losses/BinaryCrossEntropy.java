@@ -37,5 +37,4 @@ public final class BinaryCrossEntropy implements Loss {
     public double[][] probabilities(double[][] input) {
         return Matrix.copy(input);
     }
-
 }

@@ -38,5 +38,4 @@ public final class CrossEntropy implements Loss {
     public double[][] probabilities(double[][] input) {
         return Matrix.copy(input);
     }
-
 }

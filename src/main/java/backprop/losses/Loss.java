@@ -6,17 +6,30 @@ package backprop.losses;
  */
 public interface Loss {
 
-    /** The loss of {@code input} against {@code target} (same shape) and ∂loss/∂input. */
+    /**
+     * The loss of {@code input} against {@code target} (same shape) and ∂loss/∂input.
+     *
+     * @param input  the loss's input, N×K (the network's last output)
+     * @param target the targets, N×K
+     * @return the loss averaged over the N rows, and its gradient with respect to {@code input}
+     */
     LossValue evaluate(double[][] input, double[][] target);
 
     /**
      * What the network's output means as probabilities, for predictions: softmax of logits for
      * {@link SoftmaxCrossEntropy}, σ of logits for {@link SigmoidBinaryCrossEntropy}, the output itself
      * for the others. Returns a new matrix.
+     *
+     * @param input the loss's input, N×K
+     * @return the probabilities, N×K
      */
     double[][] probabilities(double[][] input);
 
-    /** True for the classification losses; false for regression ({@link MeanSquaredError}). */
+    /**
+     * True for the classification losses; false for regression ({@link MeanSquaredError}).
+     *
+     * @return whether the loss scores classes
+     */
     default boolean classification() {
         return true;
     }

@@ -35,5 +35,4 @@ public final class MeanSquaredError implements Loss {
     public boolean classification() {
         return false;
     }
-
 }

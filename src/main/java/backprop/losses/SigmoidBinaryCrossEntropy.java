@@ -40,5 +40,4 @@ public final class SigmoidBinaryCrossEntropy implements Loss {
         }
         return p;
     }
-
 }

@@ -52,5 +52,4 @@ public final class SoftmaxCrossEntropy implements Loss {
         }
         return p;
     }
-
 }

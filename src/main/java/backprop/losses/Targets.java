@@ -8,7 +8,13 @@ public final class Targets {
     private Targets() {
     }
 
-    /** One-hot rows: row i has a 1 in column {@code labels[i]} and 0 elsewhere (N×classes). */
+    /**
+     * One-hot rows: row i has a 1 in column {@code labels[i]} and 0 elsewhere (N×classes).
+     *
+     * @param labels  the class of each row, each in 0..classes−1
+     * @param classes the number of classes, ≥ 1
+     * @return the N×classes one-hot matrix
+     */
     public static double[][] oneHot(int[] labels, int classes) {
         if (classes < 1) {
             throw new IllegalArgumentException("oneHot: " + classes + " classes, expected at least 1");
@@ -24,7 +30,12 @@ public final class Targets {
         return y;
     }
 
-    /** An N×1 column holding {@code values} (0/1 targets of a binary classifier, or regression targets). */
+    /**
+     * An N×1 column holding {@code values} (0/1 targets of a binary classifier, or regression targets).
+     *
+     * @param values the entries, top to bottom
+     * @return a new N×1 matrix
+     */
     public static double[][] column(double... values) {
         double[][] y = new double[values.length][1];
         for (int i = 0; i < values.length; i++) {
@@ -36,6 +47,9 @@ public final class Targets {
     /**
      * The class of each row of a one-hot or probability matrix: the column of its largest entry, or for a
      * single column (a binary classifier), 1 where the entry is at least 0.5 and 0 elsewhere.
+     *
+     * @param y one-hot rows or probabilities, one row per sample
+     * @return the class of each row
      */
     public static int[] labels(double[][] y) {
         Matrix.checkRectangular(y, "labels");

@@ -23,19 +23,34 @@ public final class Matrix {
 
     // ---------------------------------------------------------------- shapes
 
-    /** Number of rows, after checking that {@code a} is a non-empty rectangular matrix. */
+    /**
+     * Number of rows, after checking that {@code a} is a non-empty rectangular matrix.
+     *
+     * @param a the matrix
+     * @return n, the number of rows
+     */
     public static int rows(double[][] a) {
         checkRectangular(a, "matrix");
         return a.length;
     }
 
-    /** Number of columns, after checking that {@code a} is a non-empty rectangular matrix. */
+    /**
+     * Number of columns, after checking that {@code a} is a non-empty rectangular matrix.
+     *
+     * @param a the matrix
+     * @return m, the number of columns
+     */
     public static int cols(double[][] a) {
         checkRectangular(a, "matrix");
         return a[0].length;
     }
 
-    /** The shape as text, "rows×cols", for messages; "null" or "ragged" where there is no shape. */
+    /**
+     * The shape as text, "rows×cols", for messages; "null" or "ragged" where there is no shape.
+     *
+     * @param a the matrix, or {@code null}
+     * @return "rows×cols", "0×0" for no rows, "null" or "ragged"
+     */
     public static String shape(double[][] a) {
         if (a == null) {
             return "null";
@@ -57,6 +72,7 @@ public final class Matrix {
     /**
      * Throws unless {@code a} has at least one row, at least one column and all rows of one length.
      *
+     * @param a    the matrix to check
      * @param what names the matrix in the message, e.g. "multiply: left operand"
      */
     public static void checkRectangular(double[][] a, String what) {
@@ -76,7 +92,14 @@ public final class Matrix {
         }
     }
 
-    /** Throws unless {@code a} is {@code rows×cols}. */
+    /**
+     * Throws unless {@code a} is {@code rows×cols}.
+     *
+     * @param a    the matrix to check
+     * @param rows the expected number of rows
+     * @param cols the expected number of columns
+     * @param what names the matrix in the message
+     */
     public static void checkShape(double[][] a, int rows, int cols, String what) {
         checkRectangular(a, what);
         if (a.length != rows || a[0].length != cols) {
@@ -95,7 +118,13 @@ public final class Matrix {
 
     // ---------------------------------------------------------------- creation
 
-    /** A {@code rows×cols} matrix of zeros. */
+    /**
+     * A {@code rows×cols} matrix of zeros.
+     *
+     * @param rows the number of rows, ≥ 1
+     * @param cols the number of columns, ≥ 1
+     * @return a new {@code rows×cols} matrix of zeros
+     */
     public static double[][] zeros(int rows, int cols) {
         if (rows <= 0 || cols <= 0) {
             throw new IllegalArgumentException("zeros: " + rows + "×" + cols + ", both sizes must be positive");
@@ -103,7 +132,12 @@ public final class Matrix {
         return new double[rows][cols];
     }
 
-    /** A deep copy. */
+    /**
+     * A deep copy.
+     *
+     * @param a the matrix to copy
+     * @return a new matrix with the same entries, sharing no rows with {@code a}
+     */
     public static double[][] copy(double[][] a) {
         checkRectangular(a, "copy");
         double[][] c = new double[a.length][];
@@ -113,7 +147,12 @@ public final class Matrix {
         return c;
     }
 
-    /** Copies {@code from} into {@code to}, which must have the same shape. */
+    /**
+     * Copies {@code from} into {@code to}, which must have the same shape.
+     *
+     * @param from the source
+     * @param to   the destination, overwritten
+     */
     public static void copyInto(double[][] from, double[][] to) {
         checkSameShape("copyInto", from, to);
         for (int i = 0; i < from.length; i++) {
@@ -121,7 +160,12 @@ public final class Matrix {
         }
     }
 
-    /** A 1×n row vector holding {@code values}. */
+    /**
+     * A 1×n row vector holding {@code values}.
+     *
+     * @param values the entries, copied
+     * @return a new 1×n matrix
+     */
     public static double[][] row(double... values) {
         double[][] r = {values.clone()};
         checkRectangular(r, "row");
@@ -130,7 +174,13 @@ public final class Matrix {
 
     // ---------------------------------------------------------------- products (specification)
 
-    /** C = A·B, with A n×k and B k×m: {@code c[i][j] = Σ_p a[i][p]·b[p][j]}. */
+    /**
+     * C = A·B, with A n×k and B k×m: {@code c[i][j] = Σ_p a[i][p]·b[p][j]}.
+     *
+     * @param a the n×k left operand A
+     * @param b the k×m right operand B
+     * @return the n×m product C
+     */
     public static double[][] multiply(double[][] a, double[][] b) {
         checkRectangular(a, "multiply: left operand");
         checkRectangular(b, "multiply: right operand");
@@ -154,7 +204,13 @@ public final class Matrix {
         return c;
     }
 
-    /** C = Aᵀ·B without forming Aᵀ, with A k×n and B k×m: {@code c[i][j] = Σ_p a[p][i]·b[p][j]}. */
+    /**
+     * C = Aᵀ·B without forming Aᵀ, with A k×n and B k×m: {@code c[i][j] = Σ_p a[p][i]·b[p][j]}.
+     *
+     * @param a the k×n matrix A
+     * @param b the k×m matrix B
+     * @return the n×m product C
+     */
     public static double[][] multiplyTransposeLeft(double[][] a, double[][] b) {
         checkRectangular(a, "multiplyTransposeLeft: left operand");
         checkRectangular(b, "multiplyTransposeLeft: right operand");
@@ -178,7 +234,13 @@ public final class Matrix {
         return c;
     }
 
-    /** C = A·Bᵀ without forming Bᵀ, with A n×k and B m×k: {@code c[i][j] = Σ_p a[i][p]·b[j][p]}. */
+    /**
+     * C = A·Bᵀ without forming Bᵀ, with A n×k and B m×k: {@code c[i][j] = Σ_p a[i][p]·b[j][p]}.
+     *
+     * @param a the n×k matrix A
+     * @param b the m×k matrix B
+     * @return the n×m product C
+     */
     public static double[][] multiplyTransposeRight(double[][] a, double[][] b) {
         checkRectangular(a, "multiplyTransposeRight: left operand");
         checkRectangular(b, "multiplyTransposeRight: right operand");
@@ -202,7 +264,12 @@ public final class Matrix {
         return c;
     }
 
-    /** The transpose, as a new matrix (for tests and printing; the products never build one). */
+    /**
+     * The transpose, as a new matrix (for tests and printing; the products never build one).
+     *
+     * @param a the n×m matrix A
+     * @return the m×n matrix Aᵀ
+     */
     public static double[][] transpose(double[][] a) {
         checkRectangular(a, "transpose");
         double[][] t = new double[a[0].length][a.length];
@@ -216,7 +283,13 @@ public final class Matrix {
 
     // ---------------------------------------------------------------- element-wise
 
-    /** A + B. */
+    /**
+     * A + B.
+     *
+     * @param a the matrix A
+     * @param b the matrix B, same shape as A
+     * @return a new matrix, {@code a[i][j] + b[i][j]}
+     */
     public static double[][] add(double[][] a, double[][] b) {
         checkSameShape("add", a, b);
         double[][] c = new double[a.length][a[0].length];
@@ -228,7 +301,13 @@ public final class Matrix {
         return c;
     }
 
-    /** A − B. */
+    /**
+     * A − B.
+     *
+     * @param a the matrix A
+     * @param b the matrix B, same shape as A
+     * @return a new matrix, {@code a[i][j] − b[i][j]}
+     */
     public static double[][] subtract(double[][] a, double[][] b) {
         checkSameShape("subtract", a, b);
         double[][] c = new double[a.length][a[0].length];
@@ -240,7 +319,13 @@ public final class Matrix {
         return c;
     }
 
-    /** A ⊙ B, the element-wise (Hadamard) product. */
+    /**
+     * A ⊙ B, the element-wise (Hadamard) product.
+     *
+     * @param a the matrix A
+     * @param b the matrix B, same shape as A
+     * @return a new matrix, {@code a[i][j]·b[i][j]}
+     */
     public static double[][] hadamard(double[][] a, double[][] b) {
         checkSameShape("hadamard", a, b);
         double[][] c = new double[a.length][a[0].length];
@@ -252,7 +337,13 @@ public final class Matrix {
         return c;
     }
 
-    /** s·A. */
+    /**
+     * s·A.
+     *
+     * @param s the factor
+     * @param a the matrix A
+     * @return a new matrix, {@code s·a[i][j]}
+     */
     public static double[][] scale(double s, double[][] a) {
         checkRectangular(a, "scale");
         double[][] c = new double[a.length][a[0].length];
@@ -264,7 +355,13 @@ public final class Matrix {
         return c;
     }
 
-    /** A ← A + s·B, in place (the update step of every optimiser). */
+    /**
+     * A ← A + s·B, in place (the update step of every optimiser).
+     *
+     * @param a the matrix A, overwritten
+     * @param s the factor
+     * @param b the matrix B, same shape as A
+     */
     public static void addScaledInPlace(double[][] a, double s, double[][] b) {
         checkSameShape("addScaledInPlace", a, b);
         for (int i = 0; i < a.length; i++) {
@@ -277,6 +374,9 @@ public final class Matrix {
     /**
      * Σ_ij a_ij²: each row's sum in column order, then the row sums added in row order (the order
      * {@code backprop.fast.RowWise.sumOfSquares} keeps on any number of threads).
+     *
+     * @param a the matrix A
+     * @return Σ_ij a_ij²
      */
     public static double sumOfSquares(double[][] a) {
         checkRectangular(a, "sumOfSquares");
@@ -291,7 +391,13 @@ public final class Matrix {
         return total;
     }
 
-    /** f applied to every entry. */
+    /**
+     * f applied to every entry.
+     *
+     * @param a the matrix A
+     * @param f the function to apply
+     * @return a new matrix, {@code f(a[i][j])}
+     */
     public static double[][] map(double[][] a, DoubleUnaryOperator f) {
         checkRectangular(a, "map");
         double[][] c = new double[a.length][a[0].length];
@@ -308,6 +414,10 @@ public final class Matrix {
     /**
      * A + 1·b: adds the 1×m row vector b to every row of the n×m matrix A. This is the bias broadcast of
      * document 000 §三.1 (there b is a column added to every column, in the transposed notation).
+     *
+     * @param a the n×m matrix A
+     * @param b the 1×m row vector b
+     * @return a new n×m matrix, {@code a[i][j] + b[0][j]}
      */
     public static double[][] addRowVector(double[][] a, double[][] b) {
         checkRectangular(a, "addRowVector: matrix");
@@ -322,7 +432,12 @@ public final class Matrix {
         return c;
     }
 
-    /** 1ᵀ·A: the 1×m row of column sums of the n×m matrix A (the bias gradient db = 1ᵀ·dZ). */
+    /**
+     * 1ᵀ·A: the 1×m row of column sums of the n×m matrix A (the bias gradient db = 1ᵀ·dZ).
+     *
+     * @param a the n×m matrix A
+     * @return a new 1×m matrix, {@code Σ_i a[i][j]}
+     */
     public static double[][] columnSums(double[][] a) {
         checkRectangular(a, "columnSums");
         double[][] s = new double[1][a[0].length];
@@ -330,7 +445,12 @@ public final class Matrix {
         return s;
     }
 
-    /** Writes 1ᵀ·A into the 1×m row {@code out}; rows are added in order 0, 1, …, n−1. */
+    /**
+     * Writes 1ᵀ·A into the 1×m row {@code out}; rows are added in order 0, 1, …, n−1.
+     *
+     * @param a   the n×m matrix A
+     * @param out the 1×m destination, overwritten
+     */
     public static void columnSumsInto(double[][] a, double[][] out) {
         checkRectangular(a, "columnSumsInto");
         checkRowVector(out, a[0].length, "columnSumsInto: output for " + shape(a));
@@ -343,7 +463,12 @@ public final class Matrix {
         }
     }
 
-    /** The largest entry of each row, as an array of length n (softmax subtracts it for stability). */
+    /**
+     * The largest entry of each row, as an array of length n (softmax subtracts it for stability).
+     *
+     * @param a the n×m matrix A
+     * @return {@code max_j a[i][j]} for each row i
+     */
     public static double[] rowMax(double[][] a) {
         checkRectangular(a, "rowMax");
         double[] m = new double[a.length];
@@ -357,7 +482,12 @@ public final class Matrix {
         return m;
     }
 
-    /** Index of the largest entry of each row (the first one on ties): the predicted class. */
+    /**
+     * Index of the largest entry of each row (the first one on ties): the predicted class.
+     *
+     * @param a the n×m matrix A
+     * @return for each row i, the column j of its largest entry
+     */
     public static int[] rowArgMax(double[][] a) {
         checkRectangular(a, "rowArgMax");
         int[] idx = new int[a.length];
@@ -382,7 +512,14 @@ public final class Matrix {
 
     // ---------------------------------------------------------------- comparison
 
-    /** True when A and B have the same shape and every |a − b| ≤ tolerance. */
+    /**
+     * True when A and B have the same shape and every |a − b| ≤ tolerance.
+     *
+     * @param a         the matrix A
+     * @param b         the matrix B
+     * @param tolerance the largest absolute difference that passes
+     * @return whether the shapes are equal and every entry is within {@code tolerance}; false if any entry is NaN
+     */
     public static boolean equals(double[][] a, double[][] b, double tolerance) {
         checkRectangular(a, "equals: left operand");
         checkRectangular(b, "equals: right operand");
@@ -399,7 +536,13 @@ public final class Matrix {
         return true;
     }
 
-    /** The largest |a − b| over all entries of two matrices of equal shape. */
+    /**
+     * The largest |a − b| over all entries of two matrices of equal shape.
+     *
+     * @param a the matrix A
+     * @param b the matrix B, same shape as A
+     * @return {@code max_ij |a[i][j] − b[i][j]|}
+     */
     public static double maxAbsDifference(double[][] a, double[][] b) {
         checkSameShape("maxAbsDifference", a, b);
         double worst = 0;
@@ -414,7 +557,12 @@ public final class Matrix {
         return worst;
     }
 
-    /** Throws if any entry is NaN or infinite, naming the matrix and the entry (row, column). */
+    /**
+     * Throws if any entry is NaN or infinite, naming the matrix and the entry (row, column).
+     *
+     * @param a    the matrix to check
+     * @param what names the matrix in the message
+     */
     public static void checkFinite(double[][] a, String what) {
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < a[i].length; j++) {

@@ -16,7 +16,15 @@ import java.util.Locale;
  */
 public final class ClassificationReport {
 
-    /** One class's row. */
+    /**
+     * One class's row.
+     *
+     * @param label     the class's name, or "macro avg" / "weighted avg" for an average
+     * @param precision TP / (TP + FP)
+     * @param recall    TP / (TP + FN)
+     * @param f1        2·precision·recall / (precision + recall)
+     * @param support   the number of samples of the class (all samples for an average)
+     */
     public record Row(String label, double precision, double recall, double f1, int support) {
     }
 
@@ -32,7 +40,13 @@ public final class ClassificationReport {
         this.accuracy = accuracy;
     }
 
-    /** The report of a confusion matrix; {@code names} label the classes (null: their indexes). */
+    /**
+     * The report of a confusion matrix; {@code names} label the classes (null: their indexes).
+     *
+     * @param m     the confusion matrix
+     * @param names the class names, one per class; null to use the indexes
+     * @return precision, recall, F1 and support per class, with averages and the accuracy
+     */
     public static ClassificationReport of(ConfusionMatrix m, List<String> names) {
         List<Row> rows = new ArrayList<>();
         double[] sums = new double[3];
@@ -62,18 +76,22 @@ public final class ClassificationReport {
         return new ClassificationReport(List.copyOf(rows), macro, weighted, (double) correct / total);
     }
 
+    /** @return one row per class, in class order */
     public List<Row> rows() {
         return rows;
     }
 
+    /** @return the plain mean over classes */
     public Row macroAverage() {
         return macro;
     }
 
+    /** @return the mean over classes weighted by support */
     public Row weightedAverage() {
         return weighted;
     }
 
+    /** @return the fraction of samples on the diagonal */
     public double accuracy() {
         return accuracy;
     }

@@ -14,7 +14,14 @@ public final class ConfusionMatrix {
         this.counts = counts;
     }
 
-    /** Counts the pairs (actual, predicted) for classes 0..classes−1. */
+    /**
+     * Counts the pairs (actual, predicted) for classes 0..classes−1.
+     *
+     * @param predicted the predicted class of each sample
+     * @param actual    the true class of each sample
+     * @param classes   the number of classes
+     * @return the classes×classes counts
+     */
     public static ConfusionMatrix of(int[] predicted, int[] actual, int classes) {
         Metrics.checkLengths(predicted.length, actual.length);
         int[][] counts = new int[classes][classes];
@@ -28,16 +35,27 @@ public final class ConfusionMatrix {
         return new ConfusionMatrix(counts);
     }
 
+    /** @return the number of classes */
     public int classes() {
         return counts.length;
     }
 
-    /** Samples of true class {@code actual} predicted as {@code predicted}. */
+    /**
+     * Samples of true class {@code actual} predicted as {@code predicted}.
+     *
+     * @param actual    the true class, the row
+     * @param predicted the predicted class, the column
+     * @return counts[actual][predicted]
+     */
     public int count(int actual, int predicted) {
         return counts[actual][predicted];
     }
 
-    /** A copy of the counts. */
+    /**
+     * A copy of the counts.
+     *
+     * @return counts[a][p], rows the true class a, columns the predicted class p
+     */
     public int[][] counts() {
         int[][] c = new int[counts.length][];
         for (int i = 0; i < counts.length; i++) {
@@ -46,7 +64,12 @@ public final class ConfusionMatrix {
         return c;
     }
 
-    /** Samples whose true class is {@code c}. */
+    /**
+     * Samples whose true class is {@code c}.
+     *
+     * @param c the class
+     * @return Σ_p counts[c][p], the row sum
+     */
     public int support(int c) {
         int s = 0;
         for (int p = 0; p < counts.length; p++) {
@@ -55,7 +78,12 @@ public final class ConfusionMatrix {
         return s;
     }
 
-    /** Samples predicted as {@code c}. */
+    /**
+     * Samples predicted as {@code c}.
+     *
+     * @param c the class
+     * @return Σ_a counts[a][c], the column sum
+     */
     public int predictedCount(int c) {
         int s = 0;
         for (int[] row : counts) {
@@ -64,6 +92,7 @@ public final class ConfusionMatrix {
         return s;
     }
 
+    /** @return the number of samples, Σ_ap counts[a][p] */
     public int total() {
         int s = 0;
         for (int c = 0; c < counts.length; c++) {

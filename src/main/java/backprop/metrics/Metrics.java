@@ -9,7 +9,13 @@ public final class Metrics {
     private Metrics() {
     }
 
-    /** The fraction of positions where {@code predicted} equals {@code actual}. */
+    /**
+     * The fraction of positions where {@code predicted} equals {@code actual}.
+     *
+     * @param predicted the predicted class of each sample
+     * @param actual    the true class of each sample
+     * @return the accuracy, in [0, 1]
+     */
     public static double accuracy(int[] predicted, int[] actual) {
         checkLengths(predicted.length, actual.length);
         int right = 0;
@@ -21,12 +27,23 @@ public final class Metrics {
         return (double) right / actual.length;
     }
 
-    /** The class of each row: the column of the largest entry, or for one column, 1 where y ≥ 0.5. */
+    /**
+     * The class of each row: the column of the largest entry, or for one column, 1 where y ≥ 0.5.
+     *
+     * @param y one-hot rows or probabilities, one row per sample
+     * @return the class of each row
+     */
     public static int[] classes(double[][] y) {
         return Targets.labels(y);
     }
 
-    /** mean((ŷ − y)²) over all entries (no ½: the usual regression score, not the training loss). */
+    /**
+     * mean((ŷ − y)²) over all entries (no ½: the usual regression score, not the training loss).
+     *
+     * @param predicted the predictions ŷ
+     * @param actual    the targets y, same shape
+     * @return the mean squared error
+     */
     public static double meanSquaredError(double[][] predicted, double[][] actual) {
         double[][] d = Matrix.subtract(predicted, actual);
         double sum = 0;
@@ -38,7 +55,13 @@ public final class Metrics {
         return sum / ((double) d.length * d[0].length);
     }
 
-    /** mean(|ŷ − y|) over all entries. */
+    /**
+     * mean(|ŷ − y|) over all entries.
+     *
+     * @param predicted the predictions ŷ
+     * @param actual    the targets y, same shape
+     * @return the mean absolute error
+     */
     public static double meanAbsoluteError(double[][] predicted, double[][] actual) {
         double[][] d = Matrix.subtract(predicted, actual);
         double sum = 0;

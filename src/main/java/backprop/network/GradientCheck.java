@@ -59,7 +59,17 @@ public final class GradientCheck {
     private GradientCheck() {
     }
 
-    /** One compared entry. */
+    /**
+     * One compared entry.
+     *
+     * @param row           the entry's row
+     * @param col           the entry's column
+     * @param analytic      the analytic gradient at the entry
+     * @param numeric       the centred difference (f(θ + h) − f(θ − h)) / 2h
+     * @param lossPlus      f(θ + h)
+     * @param lossMinus     f(θ − h)
+     * @param relativeError |analytic − numeric| / max(|analytic|, |numeric|, tiny)
+     */
     public record Entry(int row, int col, double analytic, double numeric, double lossPlus, double lossMinus,
             double relativeError) {
     }
@@ -68,31 +78,53 @@ public final class GradientCheck {
      * The outcome for one parameter (or the input): how many of its {@code total} entries were compared,
      * how many sat at a kink, and the entry with the largest relative error among the rest (null if all
      * were at kinks).
+     *
+     * @param name      the parameter's name, e.g. {@code dense1.W}, or "input"
+     * @param shape     its shape, "rows×cols"
+     * @param entries   the number of entries chosen for the check, kinks included
+     * @param total     the number of entries the parameter has
+     * @param kinks     how many of the chosen entries sat at a kink and were left out
+     * @param worst     the entry with the largest relative error, null if every entry was at a kink
+     * @param threshold the largest relative error that passes
      */
     public record ParameterReport(String name, String shape, int entries, int total, int kinks, Entry worst,
             double threshold) {
 
+        /** @return the largest relative error over the compared entries, 0 if none was compared */
         public double maxRelativeError() {
             return worst == null ? 0.0 : worst.relativeError();
         }
 
+        /** @return whether {@link #maxRelativeError()} ≤ threshold */
         public boolean passed() {
             return maxRelativeError() <= threshold;
         }
     }
 
-    /** The outcome for every parameter, in order, with the input last. */
+    /**
+     * The outcome for every parameter, in order, with the input last.
+     *
+     * @param parameters one report per parameter, the input last
+     * @param threshold  the largest relative error that passes
+     */
     public record Report(List<ParameterReport> parameters, double threshold) {
 
+        /** @return whether every parameter passed */
         public boolean passed() {
             return parameters.stream().allMatch(ParameterReport::passed);
         }
 
+        /** @return the largest relative error over all parameters */
         public double maxRelativeError() {
             return parameters.stream().mapToDouble(ParameterReport::maxRelativeError).max().orElse(0.0);
         }
 
-        /** The report for the parameter named {@code name} ("input" for the input). */
+        /**
+         * The report for the parameter named {@code name} ("input" for the input).
+         *
+         * @param name the parameter's name, e.g. {@code dense1.W}
+         * @return its report
+         */
         public ParameterReport get(String name) {
             for (ParameterReport p : parameters) {
                 if (p.name().equals(name)) {
@@ -138,6 +170,12 @@ public final class GradientCheck {
     /**
      * Checks every parameter of {@code network} and its input, with f = loss + penalty on the batch (x, y).
      * Neither x nor y is modified.
+     *
+     * @param network   the network; its parameter values are restored after each perturbation
+     * @param x         the input batch, one sample per row
+     * @param y         the targets, one row per sample
+     * @param threshold the largest relative error that passes
+     * @return one report per parameter, the input last
      */
     public static Report network(Network network, double[][] x, double[][] y, double threshold) {
         return network(network, x, y, threshold, Integer.MAX_VALUE, null);
@@ -147,6 +185,14 @@ public final class GradientCheck {
      * As {@link #network(Network, double[][], double[][], double)}, but checks at most {@code maxEntries}
      * entries of each parameter, chosen by {@code random} (for networks whose 157,000-entry weight matrices
      * would take minutes to check whole).
+     *
+     * @param network    the network; its parameter values are restored after each perturbation
+     * @param x          the input batch, one sample per row
+     * @param y          the targets, one row per sample
+     * @param threshold  the largest relative error that passes
+     * @param maxEntries the most entries checked per parameter
+     * @param random     draws the entries of a parameter with more than {@code maxEntries}
+     * @return one report per parameter, the input last
      */
     public static Report network(Network network, double[][] x, double[][] y, double threshold, int maxEntries,
             SplitMix64 random) {
@@ -169,6 +215,12 @@ public final class GradientCheck {
     /**
      * Checks one layer with f = Σ G ⊙ layer(x) for a fixed upstream gradient G: then ∂f/∂x is exactly
      * what {@code backward(G)} must return, and ∂f/∂W what it must leave in the parameter gradients.
+     *
+     * @param layer     the layer; its parameter values are restored after each perturbation
+     * @param x         the input batch, one sample per row
+     * @param upstream  the upstream gradient G, the shape of the layer's output
+     * @param threshold the largest relative error that passes
+     * @return one report per parameter, the input last
      */
     public static Report layer(Layer layer, double[][] x, double[][] upstream, double threshold) {
         double[][] input = Matrix.copy(x);
@@ -184,7 +236,15 @@ public final class GradientCheck {
         return run(checked, () -> weightedSum(g, layer.forward(input)), kinked, threshold, Integer.MAX_VALUE, null);
     }
 
-    /** Checks a loss's gradient with respect to its input, with f = loss(input, target). */
+    /**
+     * Checks a loss's gradient with respect to its input, with f = loss(input, target).
+     *
+     * @param loss      the loss
+     * @param input     the loss's input, e.g. the network's output
+     * @param target    the targets
+     * @param threshold the largest relative error that passes
+     * @return the report for the input
+     */
     public static Report loss(Loss loss, double[][] input, double[][] target, double threshold) {
         double[][] in = Matrix.copy(input);
         double[][] analytic = Matrix.copy(loss.evaluate(in, target).gradient());
@@ -266,7 +326,14 @@ public final class GradientCheck {
         return picked;
     }
 
-    /** |a − n| / max(|a|, |n|, floor); NaN anywhere counts as the worst possible (infinite) error. */
+    /**
+     * |a − n| / max(|a|, |n|, floor); NaN anywhere counts as the worst possible (infinite) error.
+     *
+     * @param analytic the analytic gradient a
+     * @param numeric  the numeric gradient n
+     * @param floor    the smallest denominator, so that tiny gradients are compared absolutely
+     * @return |a − n| / max(|a|, |n|, floor), or +∞ if that is NaN
+     */
     public static double relativeError(double analytic, double numeric, double floor) {
         double scale = Math.max(Math.max(Math.abs(analytic), Math.abs(numeric)), Math.max(floor, TINY));
         double rel = Math.abs(analytic - numeric) / scale;

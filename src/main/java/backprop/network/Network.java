@@ -42,7 +42,14 @@ public final class Network {
     private final List<Parameter> parameters;
     private double[][] lastOutput;
 
-    /** A network of {@code layers} (in order) taking {@code inputSize} columns. */
+    /**
+     * A network of {@code layers} (in order) taking {@code inputSize} columns.
+     *
+     * @param inputSize the number of input columns D
+     * @param layers    the layers, applied in order; at least one
+     * @param loss      the loss on the last layer's output
+     * @param penalty   the L2 penalty on the weights; null for none
+     */
     public Network(int inputSize, List<Layer> layers, Loss loss, L2Penalty penalty) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("network: no layers; add at least one");
@@ -58,28 +65,42 @@ public final class Network {
         this.parameters = Collections.unmodifiableList(all);
     }
 
-    /** Starts a network taking {@code inputSize} columns; initialisers draw from {@code random}. */
+    /**
+     * Starts a network taking {@code inputSize} columns; initialisers draw from {@code random}.
+     *
+     * @param inputSize the number of input columns D
+     * @param random    the source for the initialisers
+     * @return a builder with no layers yet
+     */
     public static NetworkBuilder builder(int inputSize, SplitMix64 random) {
         return new NetworkBuilder(inputSize, random);
     }
 
+    /** @return the number of input columns D */
     public int inputSize() {
         return inputSize;
     }
 
+    /** @return the layers, in order (unmodifiable) */
     public List<Layer> layers() {
         return layers;
     }
 
+    /** @return the loss on the last layer's output */
     public Loss lossFunction() {
         return loss;
     }
 
+    /** @return the L2 penalty, {@link L2Penalty#NONE} if there is none */
     public L2Penalty penalty() {
         return penalty;
     }
 
-    /** Every trainable parameter, layer by layer (W before b). */
+    /**
+     * Every trainable parameter, layer by layer (W before b).
+     *
+     * @return the parameters (unmodifiable); their values and gradients are the live matrices
+     */
     public List<Parameter> parameters() {
         return parameters;
     }
@@ -87,6 +108,9 @@ public final class Network {
     /**
      * The last layer's output for the batch X (N×D); a new matrix the caller may keep. A NaN or infinite
      * input is refused with its position rather than passed on into a NaN output.
+     *
+     * @param x the batch X, N×D
+     * @return the output, one row per sample
      */
     public double[][] forward(double[][] x) {
         return Matrix.copy(forwardInPlace(checkedInput(x)));
@@ -116,6 +140,8 @@ public final class Network {
     /**
      * The last layer's output of the latest forward pass (owned by the layer, overwritten by the next
      * pass): lets a training loop score the batch it has just trained on without a second forward pass.
+     *
+     * @return the output of the latest forward pass
      */
     public double[][] lastOutput() {
         if (lastOutput == null) {
@@ -124,12 +150,24 @@ public final class Network {
         return lastOutput;
     }
 
-    /** The data loss alone (no penalty) for the batch, without a backward pass. */
+    /**
+     * The data loss alone (no penalty) for the batch, without a backward pass.
+     *
+     * @param x the batch X, N×D
+     * @param y the targets, one row per sample
+     * @return the data loss
+     */
     public double dataLoss(double[][] x, double[][] y) {
         return loss.evaluate(forwardInPlace(x), y).value();
     }
 
-    /** Data loss plus penalty for the batch, without a backward pass. */
+    /**
+     * Data loss plus penalty for the batch, without a backward pass.
+     *
+     * @param x the batch X, N×D
+     * @param y the targets, one row per sample
+     * @return loss + penalty
+     */
     public double loss(double[][] x, double[][] y) {
         return loss.evaluate(forwardInPlace(x), y).value() + penalty.value(parameters);
     }
@@ -137,6 +175,10 @@ public final class Network {
     /**
      * One forward and one backward pass: fills every parameter's gradient with ∂(loss + penalty)/∂θ and
      * returns loss + penalty. The first layer skips its input gradient, which nothing needs.
+     *
+     * @param x the batch X, N×D
+     * @param y the targets, one row per sample
+     * @return loss + penalty
      */
     public double computeGradients(double[][] x, double[][] y) {
         LossValue value = loss.evaluate(forwardInPlace(x), y);
@@ -148,7 +190,13 @@ public final class Network {
         return value.value() + penalty.addGradients(parameters);
     }
 
-    /** ∂(loss + penalty)/∂X for the batch (a new matrix); parameter gradients are filled as a side effect. */
+    /**
+     * ∂(loss + penalty)/∂X for the batch (a new matrix); parameter gradients are filled as a side effect.
+     *
+     * @param x the batch X, N×D
+     * @param y the targets, one row per sample
+     * @return ∂(loss + penalty)/∂X, N×D
+     */
     public double[][] inputGradient(double[][] x, double[][] y) {
         LossValue value = loss.evaluate(forwardInPlace(x), y);
         double[][] d = value.gradient();
@@ -159,7 +207,13 @@ public final class Network {
         return Matrix.copy(d);
     }
 
-    /** The output read as probabilities (softmax or σ of logits where the loss takes logits); inputs checked as in {@link #forward}. */
+    /**
+     * The output read as probabilities (softmax or σ of logits where the loss takes logits); inputs checked
+     * as in {@link #forward}.
+     *
+     * @param x the batch X, N×D
+     * @return the probabilities, one row per sample
+     */
     public double[][] probabilities(double[][] x) {
         return loss.probabilities(forwardInPlace(checkedInput(x)));
     }
@@ -167,6 +221,9 @@ public final class Network {
     /**
      * The predicted class of each row: the most probable column, or for a single output column,
      * 1 where the probability is at least 0.5 and 0 elsewhere.
+     *
+     * @param x the batch X, N×D
+     * @return the predicted class of each row
      */
     public int[] predict(double[][] x) {
         return Targets.labels(probabilities(x));

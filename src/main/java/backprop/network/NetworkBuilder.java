@@ -37,19 +37,34 @@ public final class NetworkBuilder {
         this.random = random;
     }
 
-    /** The initialiser for the weights of the dense layers added after this call. */
+    /**
+     * The initialiser for the weights of the dense layers added after this call.
+     *
+     * @param init the weight initialiser
+     * @return this builder
+     */
     public NetworkBuilder weights(Initializer init) {
         this.weightInit = init;
         return this;
     }
 
-    /** The initialiser for the biases of the dense layers added after this call. */
+    /**
+     * The initialiser for the biases of the dense layers added after this call.
+     *
+     * @param init the bias initialiser
+     * @return this builder
+     */
     public NetworkBuilder biases(Initializer init) {
         this.biasInit = init;
         return this;
     }
 
-    /** A dense layer from the current width to {@code outputs}. */
+    /**
+     * A dense layer from the current width to {@code outputs}.
+     *
+     * @param outputs the number of outputs of the layer
+     * @return this builder, with the dense layer after the last layer
+     */
     public NetworkBuilder dense(int outputs) {
         denseCount++;
         layers.add(new Dense("dense" + denseCount, width, outputs, weightInit, biasInit, random));
@@ -107,17 +122,33 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /**
+     * The loss on the last layer's output; required before {@link #build()}.
+     *
+     * @param loss the loss
+     * @return this builder
+     */
     public NetworkBuilder loss(Loss loss) {
         this.loss = loss;
         return this;
     }
 
-    /** An L2 penalty ½·λ·Σ‖W‖² on the weights. */
+    /**
+     * An L2 penalty ½·λ·Σ‖W‖² on the weights.
+     *
+     * @param lambda λ, the strength of the penalty
+     * @return this builder
+     */
     public NetworkBuilder l2(double lambda) {
         this.penalty = new L2Penalty(lambda);
         return this;
     }
 
+    /**
+     * The network of the layers added so far.
+     *
+     * @return the network, with the loss and the penalty set
+     */
     public Network build() {
         if (loss == null) {
             throw new IllegalStateException("network: no loss; call loss(...) before build()");

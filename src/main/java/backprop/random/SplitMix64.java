@@ -26,12 +26,20 @@ public final class SplitMix64 {
 
     private long state;
 
-    /** A generator whose sequence is fixed by {@code seed}. */
+    /**
+     * A generator whose sequence is fixed by {@code seed}.
+     *
+     * @param seed the initial state
+     */
     public SplitMix64(long seed) {
         this.state = seed;
     }
 
-    /** The next 64 random bits. */
+    /**
+     * The next 64 random bits.
+     *
+     * @return the next word of the sequence
+     */
     public long nextLong() {
         state += 0x9E3779B97F4A7C15L;
         long z = state;
@@ -40,12 +48,21 @@ public final class SplitMix64 {
         return z ^ (z >>> 31);
     }
 
-    /** A uniform double in [0, 1), from the top 53 bits. */
+    /**
+     * A uniform double in [0, 1), from the top 53 bits.
+     *
+     * @return (nextLong &gt;&gt;&gt; 11)·2^-53
+     */
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
-    /** A uniform integer in [0, bound). */
+    /**
+     * A uniform integer in [0, bound).
+     *
+     * @param bound the number of possible values, ≥ 1
+     * @return floor(nextDouble·bound)
+     */
     public int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("nextInt: bound " + bound + ", expected a positive bound");
@@ -53,14 +70,22 @@ public final class SplitMix64 {
         return (int) Math.floor(nextDouble() * bound);
     }
 
-    /** A standard normal draw by the Box–Muller transform (cosine branch only). */
+    /**
+     * A standard normal draw by the Box–Muller transform (cosine branch only).
+     *
+     * @return √(−2·ln u1)·cos(2π·u2), drawn from two uniforms
+     */
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble();
         double u2 = nextDouble();
         return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * StrictMath.PI * u2);
     }
 
-    /** Shuffles {@code a} in place (Fisher–Yates, from the end). */
+    /**
+     * Shuffles {@code a} in place (Fisher–Yates, from the end).
+     *
+     * @param a the array to shuffle
+     */
     public void shuffle(int[] a) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = nextInt(i + 1);
@@ -70,7 +95,12 @@ public final class SplitMix64 {
         }
     }
 
-    /** A random permutation of 0..n−1: the identity, shuffled. */
+    /**
+     * A random permutation of 0..n−1: the identity, shuffled.
+     *
+     * @param n the size, ≥ 0
+     * @return 0..n−1 in shuffled order
+     */
     public int[] permutation(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("permutation: size " + n + ", expected 0 or more");

@@ -17,6 +17,15 @@ public final class Plots {
     private Plots() {
     }
 
+    /**
+     * Writes the plots of a run into {@code folder}: loss per epoch, accuracy per epoch for a classifier,
+     * the confusion matrix if there is one, and the fit of a one-input regression.
+     *
+     * @param r      the run
+     * @param folder the report folder
+     * @return the files written, e.g. {@code <experiment>-loss.svg}
+     * @throws IOException if a file cannot be written
+     */
     public static List<Path> write(Result r, Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
         List<EpochRecord> epochs = sample(r.history().epochs());

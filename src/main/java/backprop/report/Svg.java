@@ -22,8 +22,21 @@ public final class Svg {
     private Svg() {
     }
 
-    /** One line of a chart: a name for the legend and its points. */
+    /**
+     * One line of a chart: a name for the legend and its points.
+     *
+     * @param name the name in the legend
+     * @param x    the x values
+     * @param y    the y values, one per x value
+     */
     public record Series(String name, double[] x, double[] y) {
+        /**
+         * Checks that there is one y value per x value.
+         *
+         * @param name the name in the legend
+         * @param x    the x values
+         * @param y    the y values
+         */
         public Series {
             if (x.length != y.length) {
                 throw new IllegalArgumentException("series " + name + ": " + x.length + " x values but " + y.length
@@ -32,7 +45,15 @@ public final class Svg {
         }
     }
 
-    /** A line chart; non-finite points are skipped, empty series are left out. */
+    /**
+     * A line chart; non-finite points are skipped, empty series are left out.
+     *
+     * @param title  the title above the chart
+     * @param xLabel the label of the x axis
+     * @param yLabel the label of the y axis
+     * @param series the lines, one colour each
+     * @return the SVG text
+     */
     public static String lineChart(String title, String xLabel, String yLabel, List<Series> series) {
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
@@ -111,7 +132,14 @@ public final class Svg {
         return s.append("</svg>\n").toString();
     }
 
-    /** A heat map of counts, e.g. a confusion matrix: rows are the truth, columns the prediction. */
+    /**
+     * A heat map of counts, e.g. a confusion matrix: rows are the truth, columns the prediction.
+     *
+     * @param title  the title above the map
+     * @param counts a square matrix of counts, counts[a][p]
+     * @param labels the name of each row and column; empty for their indexes
+     * @return the SVG text
+     */
     public static String heatMap(String title, int[][] counts, List<String> labels) {
         int n = counts.length;
         int max = 1;

@@ -25,6 +25,13 @@ public final class Adam implements Optimizer {
         this(0.9, 0.999, 1e-8);
     }
 
+    /**
+     * Adam with the given decay rates and ε.
+     *
+     * @param beta1   β1, the decay of the mean m, in [0, 1)
+     * @param beta2   β2, the decay of the mean square v, in [0, 1)
+     * @param epsilon ε, added to √v̂, &gt; 0
+     */
     public Adam(double beta1, double beta2, double epsilon) {
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
             throw new IllegalArgumentException("adam: β1 = " + beta1 + ", β2 = " + beta2 + ", ε = " + epsilon

@@ -33,6 +33,8 @@ public interface EpochListener {
     /**
      * After every batch: the running means of the loss and of the accuracy over the batches of the epoch so
      * far (each batch scored before its step; accuracy NaN for regression).
+     *
+     * @param progress where the epoch stands
      */
     default void batchEnded(BatchProgress progress) {
     }

@@ -11,9 +11,18 @@ import java.util.List;
  */
 public interface GradientClipping {
 
-    /** Clips the gradients of {@code parameters} in place. */
+    /**
+     * Clips the gradients of {@code parameters} in place.
+     *
+     * @param parameters the parameters whose gradients are clipped
+     */
     void clip(List<Parameter> parameters);
 
+    /**
+     * A short description, e.g. {@code value(10.0)}.
+     *
+     * @return the rule and its limit, for reports
+     */
     String describe();
 
     /** No clipping. */
@@ -28,7 +37,12 @@ public interface GradientClipping {
         }
     };
 
-    /** g ← min(max(g, −c), c) entry by entry. */
+    /**
+     * g ← min(max(g, −c), c) entry by entry.
+     *
+     * @param c the limit, finite and &gt; 0
+     * @return the clipping {@code value(c)}
+     */
     static GradientClipping value(double c) {
         checkLimit(c);
         return new GradientClipping() {
@@ -50,7 +64,12 @@ public interface GradientClipping {
         };
     }
 
-    /** g ← g·c/‖g‖ for every gradient when ‖g‖ = √(Σ over all parameters of Σ g²) exceeds c. */
+    /**
+     * g ← g·c/‖g‖ for every gradient when ‖g‖ = √(Σ over all parameters of Σ g²) exceeds c.
+     *
+     * @param c the largest joint norm, finite and &gt; 0
+     * @return the clipping {@code global-norm(c)}
+     */
     static GradientClipping globalNorm(double c) {
         checkLimit(c);
         return new GradientClipping() {

@@ -23,29 +23,44 @@ public final class History {
         this.stopReason = reason;
     }
 
+    /** @return every epoch's record, in order (unmodifiable) */
     public List<EpochRecord> epochs() {
         return Collections.unmodifiableList(epochs);
     }
 
+    /** @return the record of the last epoch run */
     public EpochRecord last() {
         return epochs.get(epochs.size() - 1);
     }
 
-    /** The epoch (from 1) with the best monitored metric; its parameters are restored when keepBest is on. */
+    /**
+     * The epoch (from 1) with the best monitored metric; its parameters are restored when keepBest is on.
+     *
+     * @return the best epoch, from 1
+     */
     public int bestEpoch() {
         return bestEpoch;
     }
 
+    /** @return the record of the best epoch, see {@link #bestEpoch()} */
     public EpochRecord best() {
         return epochs.get(bestEpoch - 1);
     }
 
-    /** Why training stopped: all epochs done, or early stopping. */
+    /**
+     * Why training stopped: all epochs done, or early stopping.
+     *
+     * @return the reason, e.g. "completed all epochs"
+     */
     public String stopReason() {
         return stopReason;
     }
 
-    /** The training losses, epoch by epoch. */
+    /**
+     * The training losses, epoch by epoch.
+     *
+     * @return the training loss of each epoch, in order
+     */
     public double[] trainLosses() {
         return epochs.stream().mapToDouble(EpochRecord::trainLoss).toArray();
     }

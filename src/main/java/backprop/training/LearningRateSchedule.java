@@ -9,11 +9,28 @@ import java.util.List;
  */
 public interface LearningRateSchedule {
 
+    /**
+     * The rate for an epoch.
+     *
+     * @param epoch      the epoch, from 1
+     * @param lowestLoss the lowest training loss of the epochs so far, +∞ before the first
+     * @return the learning rate η, finite and &gt; 0
+     */
     double rate(int epoch, double lowestLoss);
 
+    /**
+     * A short description, e.g. {@code constant(0.1)}.
+     *
+     * @return the schedule and its settings, for reports
+     */
     String describe();
 
-    /** The same rate every epoch. */
+    /**
+     * The same rate every epoch.
+     *
+     * @param rate the learning rate, finite and &gt; 0
+     * @return the schedule {@code constant(rate)}
+     */
     static LearningRateSchedule constant(double rate) {
         checkRate(rate);
         return new LearningRateSchedule() {
@@ -32,6 +49,11 @@ public interface LearningRateSchedule {
     /**
      * rate = initial·factor^⌊(epoch − 1)/every⌋: multiplied by {@code factor} after every {@code every}
      * epochs.
+     *
+     * @param initial the rate of the first {@code every} epochs, finite and &gt; 0
+     * @param factor  the multiplier, 0 &lt; factor ≤ 1
+     * @param every   the number of epochs between steps, ≥ 1
+     * @return the schedule {@code step-decay(initial, ×factor every every)}
      */
     static LearningRateSchedule stepDecay(double initial, double factor, int every) {
         checkRate(initial);
@@ -58,8 +80,10 @@ public interface LearningRateSchedule {
      * passed wins. Document 001's {@code elif} chain tested the largest threshold first and so never reached
      * the smaller ones.
      *
+     * @param initial    the rate until the lowest loss falls below the first threshold
      * @param thresholds losses, strictly decreasing, e.g. {0.05, 0.03}
      * @param rates      the rate that applies below each threshold, e.g. {5e-5, 1e-5}
+     * @return the schedule {@code step-on-loss(initial, <threshold: rate, …)}
      */
     static LearningRateSchedule stepOnLoss(double initial, double[] thresholds, double[] rates) {
         checkRate(initial);

@@ -9,9 +9,18 @@ import java.util.List;
  */
 public interface Optimizer {
 
-    /** Updates every parameter in place from its gradient, with step size {@code learningRate}. */
+    /**
+     * Updates every parameter in place from its gradient, with step size {@code learningRate}.
+     *
+     * @param parameters   the parameters, their gradients filled by a backward pass
+     * @param learningRate the step size η
+     */
     void step(List<Parameter> parameters, double learningRate);
 
-    /** A short description, e.g. {@code sgd} or {@code adam(0.9, 0.999)}. */
+    /**
+     * A short description, e.g. {@code sgd} or {@code adam(0.9, 0.999)}.
+     *
+     * @return the rule and its settings, for reports
+     */
     String describe();
 }

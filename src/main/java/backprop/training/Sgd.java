@@ -1,7 +1,7 @@
 package backprop.training;
 
-import backprop.layers.Parameter;
 import backprop.fast.RowWise;
+import backprop.layers.Parameter;
 import java.util.List;
 
 /** Plain gradient descent, the rule of every document: θ ← θ − η·∂L/∂θ. */

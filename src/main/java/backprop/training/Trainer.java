@@ -34,17 +34,36 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final TrainingSettings settings;
 
+    /**
+     * A trainer that updates {@code network} with {@code optimizer} as {@code settings} say.
+     *
+     * @param network   the network to train; its parameters are changed in place
+     * @param optimizer the update rule
+     * @param settings  epochs, batch size, schedule, clipping, early stopping and seed
+     */
     public Trainer(Network network, Optimizer optimizer, TrainingSettings settings) {
         this.network = network;
         this.optimizer = optimizer;
         this.settings = settings;
     }
 
-    /** Loss (with penalty) and accuracy (NaN for regression) of the network on a whole set. */
+    /**
+     * Loss (with penalty) and accuracy (NaN for regression) of the network on a whole set.
+     *
+     * @param loss     the mean data loss plus the L2 penalty
+     * @param accuracy the fraction of samples classified correctly, NaN for regression
+     */
     public record Score(double loss, double accuracy) {
     }
 
-    /** Trains on {@code train}; {@code validation} may be null. Returns the history of every epoch. */
+    /**
+     * Trains on {@code train}; {@code validation} may be null. Returns the history of every epoch.
+     *
+     * @param train      the training set
+     * @param validation the validation set, scored after every epoch; null for none
+     * @param listener   hears about every batch and epoch and may stop training; null for none
+     * @return the record of every epoch run, the best epoch and why training stopped
+     */
     public History fit(Dataset train, Dataset validation, EpochListener listener) {
         checkFits(train, "training set");
         if (validation != null) {
@@ -176,7 +195,13 @@ public final class Trainer {
                 || (candidate.accuracy() == bestAccuracy && candidate.loss() < bestLoss);
     }
 
-    /** Loss (with penalty) and accuracy of {@code network} on the whole set, scored in chunks. */
+    /**
+     * Loss (with penalty) and accuracy of {@code network} on the whole set, scored in chunks.
+     *
+     * @param network the network
+     * @param data    the set to score
+     * @return the loss and the accuracy (NaN for regression)
+     */
     public static Score score(Network network, Dataset data) {
         int n = data.size();
         double lossSum = 0;

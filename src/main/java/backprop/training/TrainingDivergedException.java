@@ -5,6 +5,11 @@ public final class TrainingDivergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with the given message.
+     *
+     * @param message what diverged, where, and what to try instead
+     */
     public TrainingDivergedException(String message) {
         super(message);
     }

@@ -18,6 +18,19 @@ public record TrainingSettings(int epochs, int batchSize, LearningRateSchedule s
         GradientClipping clipping, int patience, boolean keepBest, boolean dropRemainder,
         boolean scoreTraining, long seed) {
 
+    /**
+     * Checks that epochs ≥ 1, batch size ≥ 0 and patience ≥ 0.
+     *
+     * @param epochs        passes over the training data, ≥ 1
+     * @param batchSize     samples per step, ≥ 0; 0 for the whole training set
+     * @param schedule      the learning rate per epoch
+     * @param clipping      gradient clipping
+     * @param patience      epochs without improvement before stopping, ≥ 0; 0 never stops early
+     * @param keepBest      restore the best parameters at the end
+     * @param dropRemainder skip the last, smaller batch of each epoch
+     * @param scoreTraining score the whole training set after each epoch
+     * @param seed          seeds the per-epoch shuffles
+     */
     public TrainingSettings {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs: " + epochs + ", expected 1 or more");
@@ -30,47 +43,101 @@ public record TrainingSettings(int epochs, int batchSize, LearningRateSchedule s
         }
     }
 
-    /** Full-batch training at a constant rate, no clipping, no early stopping, seed 0. */
+    /**
+     * Full-batch training at a constant rate, no clipping, no early stopping, seed 0.
+     *
+     * @param epochs       passes over the training data
+     * @param learningRate the constant learning rate
+     * @return the settings, the whole training set scored after every epoch
+     */
     public static TrainingSettings of(int epochs, double learningRate) {
         return new TrainingSettings(epochs, 0, LearningRateSchedule.constant(learningRate), GradientClipping.NONE,
                 0, false, false, true, 0L);
     }
 
+    /**
+     * A copy with another batch size.
+     *
+     * @param size samples per step; 0 for the whole training set
+     * @return a copy with batch size {@code size}
+     */
     public TrainingSettings withBatchSize(int size) {
         return new TrainingSettings(epochs, size, schedule, clipping, patience, keepBest, dropRemainder,
                 scoreTraining, seed);
     }
 
+    /**
+     * A copy with another learning-rate schedule.
+     *
+     * @param s the learning rate per epoch
+     * @return a copy with schedule {@code s}
+     */
     public TrainingSettings withSchedule(LearningRateSchedule s) {
         return new TrainingSettings(epochs, batchSize, s, clipping, patience, keepBest, dropRemainder,
                 scoreTraining, seed);
     }
 
+    /**
+     * A copy with another gradient clipping.
+     *
+     * @param c the gradient clipping
+     * @return a copy with clipping {@code c}
+     */
     public TrainingSettings withClipping(GradientClipping c) {
         return new TrainingSettings(epochs, batchSize, schedule, c, patience, keepBest, dropRemainder,
                 scoreTraining, seed);
     }
 
+    /**
+     * A copy with another patience for early stopping.
+     *
+     * @param p epochs without improvement before stopping; 0 never stops early
+     * @return a copy with patience {@code p}
+     */
     public TrainingSettings withPatience(int p) {
         return new TrainingSettings(epochs, batchSize, schedule, clipping, p, keepBest, dropRemainder,
                 scoreTraining, seed);
     }
 
+    /**
+     * A copy that does or does not restore the best parameters at the end.
+     *
+     * @param k whether to restore the best parameters at the end
+     * @return a copy with keepBest {@code k}
+     */
     public TrainingSettings withKeepBest(boolean k) {
         return new TrainingSettings(epochs, batchSize, schedule, clipping, patience, k, dropRemainder,
                 scoreTraining, seed);
     }
 
+    /**
+     * A copy that does or does not skip the last, smaller batch.
+     *
+     * @param d whether to skip the last, smaller batch of each epoch
+     * @return a copy with dropRemainder {@code d}
+     */
     public TrainingSettings withDropRemainder(boolean d) {
         return new TrainingSettings(epochs, batchSize, schedule, clipping, patience, keepBest, d,
                 scoreTraining, seed);
     }
 
+    /**
+     * A copy that does or does not score the whole training set after each epoch.
+     *
+     * @param s whether to score the whole training set after each epoch
+     * @return a copy with scoreTraining {@code s}
+     */
     public TrainingSettings withScoreTraining(boolean s) {
         return new TrainingSettings(epochs, batchSize, schedule, clipping, patience, keepBest, dropRemainder,
                 s, seed);
     }
 
+    /**
+     * A copy with another shuffle seed.
+     *
+     * @param s the seed of the per-epoch shuffles
+     * @return a copy with seed {@code s}
+     */
     public TrainingSettings withSeed(long s) {
         return new TrainingSettings(epochs, batchSize, schedule, clipping, patience, keepBest, dropRemainder,
                 scoreTraining, s);

@@ -3,8 +3,8 @@ package backprop.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import backprop.random.SplitMix64;
 import backprop.data.Dataset;
+import backprop.random.SplitMix64;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

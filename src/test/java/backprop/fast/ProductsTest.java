@@ -7,9 +7,9 @@ import backprop.matrix.Matrix;
 import backprop.random.SplitMix64;
 import backprop.testing.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The fast products against the plain loops of {@link Matrix}, which are their specification. */
 class ProductsTest {

@@ -3,12 +3,13 @@ package backprop.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import backprop.data.CsvColumns;
 import backprop.data.InputTransform;
 import backprop.layers.Initializer;
 import backprop.layers.Parameter;
 import backprop.losses.SoftmaxCrossEntropy;
-import backprop.random.SplitMix64;
 import backprop.network.Network;
+import backprop.random.SplitMix64;
 import backprop.testing.Random;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -49,6 +50,35 @@ class ModelFileTest {
         assertThat(loaded.classNames()).containsExactly("a", "b", "c");
         assertThat(loaded.transform().std()).containsExactly(1, 1, 2, 2, 0.1);
         assertThat(loaded.transform().offset()).isEqualTo(1.0);
+    }
+
+    @Test
+    void oneCallWritesTheJsonAndEveryParameterAsNpy() throws Exception {
+        Network net = network();
+        Path file = dir.resolve("m.json");
+        CsvColumns csv = new CsvColumns("kind", List.of("id"), List.of("a", "b", "c", "d", "e"));
+        List<Path> written = ModelFile.save(new ModelFile.Model(net, List.of("x", "y", "z"), null, csv), file,
+                ModelFile.Exports.JSON_AND_NPY);
+        assertThat(written).containsExactly(file, dir.resolve("m.dense1.W.npy"), dir.resolve("m.dense1.b.npy"),
+                dir.resolve("m.dense2.W.npy"), dir.resolve("m.dense2.b.npy"), dir.resolve("m.dense3.W.npy"),
+                dir.resolve("m.dense3.b.npy"));
+        for (Parameter p : net.parameters()) {
+            byte[] bytes = Files.readAllBytes(dir.resolve("m." + p.name() + ".npy"));
+            int headerLength = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
+            ByteBuffer data = ByteBuffer.wrap(bytes, 10 + headerLength, bytes.length - 10 - headerLength)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            for (double[] row : p.value()) {
+                for (double v : row) {
+                    assertThat(data.getDouble()).isEqualTo(v);
+                }
+            }
+        }
+        ModelFile.Model loaded = ModelFile.load(file);
+        assertThat(loaded.csv()).isEqualTo(csv);
+        assertThat(loaded.transform()).isEqualTo(InputTransform.IDENTITY);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
     }
 
     @Test

@@ -2,9 +2,9 @@ package backprop.layers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import backprop.random.SplitMix64;
-import backprop.network.GradientCheck;
 import backprop.network.GradientCheck.Report;
+import backprop.network.GradientCheck;
+import backprop.random.SplitMix64;
 import backprop.testing.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;

@@ -12,8 +12,8 @@ import backprop.losses.LossValue;
 import backprop.losses.SigmoidBinaryCrossEntropy;
 import backprop.losses.Targets;
 import backprop.matrix.Matrix;
-import backprop.random.SplitMix64;
 import backprop.network.GradientCheck.Report;
+import backprop.random.SplitMix64;
 import backprop.testing.Random;
 import org.junit.jupiter.api.Test;
 

@@ -9,9 +9,9 @@ import backprop.losses.MeanSquaredError;
 import backprop.losses.SoftmaxCrossEntropy;
 import backprop.losses.Targets;
 import backprop.matrix.Matrix;
-import backprop.random.SplitMix64;
 import backprop.network.GradientCheck.ParameterReport;
 import backprop.network.GradientCheck.Report;
+import backprop.random.SplitMix64;
 import backprop.testing.Random;
 import org.junit.jupiter.api.Test;
 

@@ -11,8 +11,8 @@ import backprop.losses.MeanSquaredError;
 import backprop.losses.SoftmaxCrossEntropy;
 import backprop.losses.Targets;
 import backprop.metrics.Metrics;
-import backprop.random.SplitMix64;
 import backprop.network.Network;
+import backprop.random.SplitMix64;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

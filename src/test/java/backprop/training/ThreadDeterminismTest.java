@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import backprop.data.Dataset;
 import backprop.data.Mnist;
+import backprop.fast.RowPool;
 import backprop.layers.Initializer;
 import backprop.layers.Parameter;
 import backprop.losses.SoftmaxCrossEntropy;
-import backprop.fast.RowPool;
-import backprop.random.SplitMix64;
 import backprop.network.Network;
+import backprop.random.SplitMix64;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

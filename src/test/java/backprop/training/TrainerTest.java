@@ -12,8 +12,8 @@ import backprop.losses.SoftmaxCrossEntropy;
 import backprop.losses.Targets;
 import backprop.matrix.Matrix;
 import backprop.metrics.Metrics;
-import backprop.random.SplitMix64;
 import backprop.network.Network;
+import backprop.random.SplitMix64;
 import backprop.testing.Random;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,6 +133,23 @@ class TrainerTest {
         public String describe() {
             return "descent-then-ascent";
         }
+    }
+
+    @Test
+    void aListenerCanStopTrainingAfterAnyEpoch() {
+        Dataset data = blobs(8, 60);
+        List<Integer> seen = new ArrayList<>();
+        History h = new Trainer(smallNet(8), new Sgd(), TrainingSettings.of(50, 0.1).withBatchSize(10))
+                .fit(data, null, new EpochListener() {
+                    @Override
+                    public Decision epochEnded(EpochRecord record) {
+                        seen.add(record.epoch());
+                        return record.epoch() == 3 ? Decision.STOP : Decision.CONTINUE;
+                    }
+                });
+        assertThat(seen).containsExactly(1, 2, 3);
+        assertThat(h.epochs()).hasSize(3);
+        assertThat(h.stopReason()).isEqualTo("stopped by the listener after epoch 3");
     }
 
     @Test
