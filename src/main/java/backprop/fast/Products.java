@@ -13,8 +13,9 @@ import java.util.Arrays;
  * <ol>
  *   <li>Zero entries of the left operand are skipped. A·B and Aᵀ·B take A as {@link SparseRows}, its
  *       non-zeros listed by row and by column; a dense layer gathers its input once and uses it for both
- *       X·W and Xᵀ·dZ. 81% of MNIST pixels and about half of all ReLU outputs are zero, so most of the work
- *       never happens. A skipped term is {@code 0·b}, which only matters when b is infinite or NaN.</li>
+ *       X·W and Xᵀ·dZ; A·Bᵀ gathers each row of A as it goes. 81% of MNIST pixels and about half of all
+ *       ReLU outputs are zero, so most of the work never happens. In all three products a skipped term is
+ *       {@code 0·b}, which only matters when b is infinite or NaN.</li>
  *   <li>Every product is a sum of scaled rows, {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}
  *       over a contiguous row: four rows of B per pass over the output row, a loop the JIT turns into
  *       vector instructions. For A·Bᵀ the rows needed are columns of B, so B is copied {@value #PANEL}

@@ -26,7 +26,7 @@ public final class ReLU implements Layer, Kinked {
         return name;
     }
 
-    /** Y = max(0, Z). ({@code Math.max} compiles to one branch-free instruction and passes NaN on.) */
+    /** Y = max(0, Z). ({@code Math.max} has no branch to mispredict, and passes NaN on.) */
     @Override
     public double[][] forward(double[][] z) {
         Buffers.checkInput(name, z);

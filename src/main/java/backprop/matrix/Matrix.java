@@ -549,9 +549,10 @@ public final class Matrix {
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < a[0].length; j++) {
                 double d = Math.abs(a[i][j] - b[i][j]);
-                if (!(d <= worst)) {
-                    worst = d;
+                if (Double.isNaN(d)) {
+                    return d;                    // a NaN anywhere is the largest difference there is
                 }
+                worst = Math.max(worst, d);
             }
         }
         return worst;

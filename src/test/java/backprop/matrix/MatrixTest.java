@@ -93,6 +93,14 @@ class MatrixTest {
     }
 
     @Test
+    void theLargestDifferenceIsNaNWhereverANaNStands() {
+        double[][] a = {{1, 2, 3}};
+        assertThat(Matrix.maxAbsDifference(a, new double[][] {{1, 2.5, 3}})).isEqualTo(0.5);
+        assertThat(Matrix.maxAbsDifference(a, new double[][] {{Double.NaN, 2, 3}})).isNaN();
+        assertThat(Matrix.maxAbsDifference(a, new double[][] {{1, Double.NaN, 9}})).isNaN();
+    }
+
+    @Test
     void zerosAndCopiesAreIndependent() {
         double[][] z = Matrix.zeros(2, 3);
         assertThat(z).isDeepEqualTo(new double[2][3]);
