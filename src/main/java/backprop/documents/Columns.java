@@ -13,6 +13,66 @@ final class Columns {
     }
 
     /**
+     * A·B, the sums of {@link Matrix#multiply} in the same order, so the same numbers to the last bit:
+     * {@code c[i][j] = Σ_p a[i][p]·b[p][j]}, p from 0 up. The loops run i, p, j so that B is read a row at
+     * a time, which the column-major products (W·X with X p×n) need to be quick.
+     *
+     * @param a the n×k matrix A
+     * @param b the k×m matrix B
+     * @return the n×m product
+     */
+    static double[][] times(double[][] a, double[][] b) {
+        Matrix.checkRectangular(a, "times: left operand");
+        Matrix.checkRectangular(b, "times: right operand");
+        if (a[0].length != b.length) {
+            throw new IllegalArgumentException("times: " + Matrix.shape(a) + " · " + Matrix.shape(b)
+                    + ", inner dimensions " + a[0].length + " ≠ " + b.length);
+        }
+        double[][] c = new double[a.length][b[0].length];
+        for (int i = 0; i < a.length; i++) {
+            double[] ci = c[i];
+            for (int p = 0; p < b.length; p++) {
+                double aip = a[i][p];
+                double[] bp = b[p];
+                for (int j = 0; j < ci.length; j++) {
+                    ci[j] += aip * bp[j];
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Aᵀ·B, the sums of {@link Matrix#multiplyTransposeLeft} in the same order, so the same numbers:
+     * {@code c[i][j] = Σ_p a[p][i]·b[p][j]}, p from 0 up, with A and B read a row at a time.
+     *
+     * @param a the k×n matrix A
+     * @param b the k×m matrix B
+     * @return the n×m product
+     */
+    static double[][] transposeTimes(double[][] a, double[][] b) {
+        Matrix.checkRectangular(a, "transposeTimes: left operand");
+        Matrix.checkRectangular(b, "transposeTimes: right operand");
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("transposeTimes: (" + Matrix.shape(a) + ")ᵀ · " + Matrix.shape(b)
+                    + ", inner dimensions " + a.length + " ≠ " + b.length);
+        }
+        double[][] c = new double[a[0].length][b[0].length];
+        for (int p = 0; p < a.length; p++) {
+            double[] ap = a[p];
+            double[] bp = b[p];
+            for (int i = 0; i < ap.length; i++) {
+                double api = ap[i];
+                double[] ci = c[i];
+                for (int j = 0; j < bp.length; j++) {
+                    ci[j] += api * bp[j];
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
      * M + b·1ᵀ: the p×1 column b added to every column of the p×n matrix M (numpy's broadcast).
      *
      * @param m the p×n matrix M
@@ -125,6 +185,22 @@ final class Columns {
     }
 
     /**
+     * {@code x[:, from:to]}: the columns from {@code from} up to, not including, {@code to}.
+     *
+     * @param x    the p×n matrix
+     * @param from the first column
+     * @param to   one past the last column
+     * @return a new p×(to − from) matrix
+     */
+    static double[][] slice(double[][] x, int from, int to) {
+        double[][] c = new double[x.length][to - from];
+        for (int i = 0; i < x.length; i++) {
+            System.arraycopy(x[i], from, c[i], 0, to - from);
+        }
+        return c;
+    }
+
+    /**
      * The pixels of N images, one image per row as the readers give them, as the p×N matrix X of one
      * image per column, each pixel divided by {@code divisor}.
      *
@@ -133,6 +209,7 @@ final class Columns {
      * @return the p×N matrix X
      */
     static double[][] imagesAsColumns(double[][] rows, double divisor) {
-        return Matrix.scale(1.0 / divisor, Matrix.transpose(rows));
+        double[][] x = Matrix.transpose(rows);
+        return divisor == 1 ? x : Matrix.map(x, v -> v / divisor);
     }
 }

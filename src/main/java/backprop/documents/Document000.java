@@ -147,11 +147,11 @@ public final class Document000 {
      * @return A3 = Ŷ, k×n, a new matrix
      */
     public double[][] forward(double[][] X) {
-        C1 = Columns.plusColumn(Matrix.multiply(W1, X), b1);       // §三.1 Z_1 = W_1·X + b_1
+        C1 = Columns.plusColumn(Columns.times(W1, X), b1);          // §三.1 Z_1 = W_1·X + b_1
         A1 = leakyRelu(C1);                                         // §三.1 A_1 = α(Z_1), α = leaky ReLU (§四.3)
-        C2 = Columns.plusColumn(Matrix.multiply(W2, A1), b2);      // §三.2 Z_2 = W_2·A_1 + b_2
+        C2 = Columns.plusColumn(Columns.times(W2, A1), b2);         // §三.2 Z_2 = W_2·A_1 + b_2
         A2 = leakyRelu(C2);                                         // §三.2 A_2 = α(Z_2)
-        C3 = Columns.plusColumn(Matrix.multiply(W3, A2), b3);      // §三.3 Z_3 = W_3·A_2 + b_3
+        C3 = Columns.plusColumn(Columns.times(W3, A2), b3);         // §三.3 Z_3 = W_3·A_2 + b_3
         A3 = Columns.softmax(C3, defects.contains(Defect.UNSHIFTED_SOFTMAX));   // §三.3 Ŷ = g(Z_3), g = softmax (§四.4)
         return Matrix.copy(A3);
     }
@@ -229,7 +229,7 @@ public final class Document000 {
         }
 
         // §六.2 ∂loss/∂Z_2 = W_3ᵀ·∂loss/∂Z_3 * α'(Z_2)
-        double[][] dC2 = Matrix.hadamard(Matrix.multiplyTransposeLeft(W3, dC3), leakyReluDerivative(C2));
+        double[][] dC2 = Matrix.hadamard(Columns.transposeTimes(W3, dC3), leakyReluDerivative(C2));
         // §六.2 ∂loss/∂W_2 = ∂loss/∂Z_2·A_1ᵀ
         double[][] dW2 = Matrix.scale(1 / number, Matrix.multiplyTransposeRight(dC2, A1));
         // §六.2 ∂loss/∂b_2 = ∂loss/∂Z_2·1
@@ -240,7 +240,7 @@ public final class Document000 {
         }
 
         // §六.3 ∂loss/∂Z_1 = W_2ᵀ·∂loss/∂Z_2 * α'(Z_1)
-        double[][] dC1 = Matrix.hadamard(Matrix.multiplyTransposeLeft(W2, dC2), leakyReluDerivative(C1));
+        double[][] dC1 = Matrix.hadamard(Columns.transposeTimes(W2, dC2), leakyReluDerivative(C1));
         // §六.3 ∂loss/∂W_1 = ∂loss/∂Z_1·Xᵀ
         double[][] dW1 = Matrix.scale(1 / number, Matrix.multiplyTransposeRight(dC1, X));
         // §六.3 ∂loss/∂b_1 = ∂loss/∂Z_1·1; §七 divides by the batch size, the listing forgets to
@@ -281,23 +281,14 @@ public final class Document000 {
         for (int epoch = 0; epoch < epochs; epoch++) {
             for (int from = 0; from < nx; from += batchSize) {
                 int to = Math.min(nx, from + batchSize);
-                double[][] batchX = columns(x, from, to);
-                double[][] batchY = columns(y, from, to);
+                double[][] batchX = Columns.slice(x, from, to);
+                double[][] batchY = Columns.slice(y, from, to);
                 forward(batchX);
                 losses.add(loss(batchY));
                 backPropagation(batchX, batchY, learningRate);
             }
         }
         return losses;
-    }
-
-    /** {@code x[:, from:to]}. */
-    static double[][] columns(double[][] x, int from, int to) {
-        double[][] c = new double[x.length][to - from];
-        for (int i = 0; i < x.length; i++) {
-            System.arraycopy(x[i], from, c[i], 0, to - from);
-        }
-        return c;
     }
 
     private void checkForward() {

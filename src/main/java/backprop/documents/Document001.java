@@ -256,6 +256,8 @@ public final class Document001 {
         final Activation activation;
         final Output outputKind;
         final Set<Defect> defects;
+        /** How many samples {@link #addGradient} has taken, in all. */
+        int backpropagated;
 
         Net(int[] layerDims, Activation activation, Output output, SplitMix64 random, Set<Defect> defects) {
             this.activation = activation;
@@ -418,6 +420,7 @@ public final class Document001 {
          * @param target the sample's target
          */
         void addGradient(double[] target) {
+            backpropagated++;
             int last = layers.size() - 1;
             Neuron[] out = layers.get(last);
             Neuron[] below = layers.get(last - 1);
@@ -647,6 +650,11 @@ public final class Document001 {
                 b[j] = l == layers.size() - 1 && !outputHasBias() ? 0 : biasOf(l, layer[j]);
             }
             return b;
+        }
+
+        /** @return how many samples have been backpropagated since the network was made */
+        public int samplesBackpropagated() {
+            return backpropagated;
         }
 
         /** @return the listing's per-layer bias array (a copy), {@code biases[0]} the input layer's */

@@ -119,9 +119,9 @@ public final class Document002 {
      * @return A2, digits×m, a new matrix
      */
     public double[][] forward(double[][] X) {
-        Z1 = Columns.plusColumn(Matrix.multiply(W1, X), b1);       // Z1 = np.matmul(W1, X) + b1
+        Z1 = Columns.plusColumn(Columns.times(W1, X), b1);          // Z1 = np.matmul(W1, X) + b1
         A1 = Matrix.map(Z1, Document002::sigmoid);                 // A1 = sigmoid(Z1)
-        Z2 = Columns.plusColumn(Matrix.multiply(W2, A1), b2);      // Z2 = np.matmul(W2, A1) + b2
+        Z2 = Columns.plusColumn(Columns.times(W2, A1), b2);         // Z2 = np.matmul(W2, A1) + b2
         A2 = Columns.softmax(Z2, defects.contains(Defect.UNSHIFTED_SOFTMAX));   // A2 = exp(Z2) / Σ exp(Z2)
         return Matrix.copy(A2);
     }
@@ -177,14 +177,19 @@ public final class Document002 {
         int m = Y[0].length;
         // 损失微分推导 (dLdivDz2): the softmax and the cross-entropy together give dZ2 = A2 − Y
         double[][] dZ2 = Matrix.subtract(A2, Y);
-        double[][] dW2 = Matrix.scale(1. / m, Matrix.multiplyTransposeRight(dZ2, A1));   // (1/m)·dZ2·A1ᵀ
-        double[][] db2 = Matrix.scale(1. / m, Columns.rowSums(dZ2));                     // (1/m)·Σ dZ2
-        double[][] dA1 = Matrix.multiplyTransposeLeft(W2, dZ2);                          // W2ᵀ·dZ2
-        double[][] sigmoidZ1 = Matrix.map(Z1, Document002::sigmoid);
+        // dLdivDw2: dW2 = (1/m)·dZ2·A1ᵀ
+        double[][] dW2 = Matrix.scale(1. / m, Matrix.multiplyTransposeRight(dZ2, A1));
+        // db2 = (1/m)·np.sum(dZ2, axis=1)
+        double[][] db2 = Matrix.scale(1. / m, Columns.rowSums(dZ2));
+        // dA1 = W2ᵀ·dZ2
+        double[][] dA1 = Columns.transposeTimes(W2, dZ2);
         // dZ1 = dA1 * sigmoid(Z1) * (1 − sigmoid(Z1))
+        double[][] sigmoidZ1 = Matrix.map(Z1, Document002::sigmoid);
         double[][] dZ1 = Matrix.hadamard(Matrix.hadamard(dA1, sigmoidZ1), Matrix.map(sigmoidZ1, s -> 1 - s));
-        double[][] dW1 = Matrix.scale(1. / m, Matrix.multiplyTransposeRight(dZ1, X));    // (1/m)·dZ1·Xᵀ
-        double[][] db1 = Matrix.scale(1. / m, Columns.rowSums(dZ1));                     // (1/m)·Σ dZ1
+        // dW1 = (1/m)·dZ1·Xᵀ
+        double[][] dW1 = Matrix.scale(1. / m, Matrix.multiplyTransposeRight(dZ1, X));
+        // db1 = (1/m)·np.sum(dZ1, axis=1)
+        double[][] db1 = Matrix.scale(1. / m, Columns.rowSums(dZ1));
         return new Gradients(dZ2, dW2, db2, dA1, dZ1, dW1, db1);
     }
 

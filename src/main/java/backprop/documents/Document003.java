@@ -118,9 +118,9 @@ public final class Document003 {
      * @return a2, 10×m, a new matrix
      */
     public double[][] forward(double[][] x) {
-        z1 = Columns.plusColumn(Matrix.multiply(w1, x), b1);        // z1 = w1·x + b1
+        z1 = Columns.plusColumn(Columns.times(w1, x), b1);          // z1 = w1·x + b1
         a1 = Matrix.map(z1, v -> Math.max(0, v));                   // a1 = relu(z1)
-        z2 = Columns.plusColumn(Matrix.multiply(w2, a1), b2);       // z2 = w2·a1 + b2
+        z2 = Columns.plusColumn(Columns.times(w2, a1), b2);         // z2 = w2·a1 + b2
         a2 = Matrix.map(z2, Document003::sigmoid);                  // a2 = sigmoid(z2)
         return Matrix.copy(a2);
     }
@@ -169,13 +169,20 @@ public final class Document003 {
         }
         Matrix.checkShape(y, Matrix.rows(a2), Matrix.cols(a2), "document 003: y");
         double batchSize = y[0].length;
-        double[][] dz2 = Matrix.subtract(a2, y);                                          // dz2 = a2 − y
-        double[][] dw2 = Matrix.scale(1 / batchSize, Matrix.multiplyTransposeRight(dz2, a1)); // dz2·a1ᵀ/m
-        double[][] db2 = Matrix.scale(1 / batchSize, Columns.rowSums(dz2));               // Σ dz2/m
-        double[][] da1 = Matrix.multiplyTransposeLeft(w2, dz2);                           // da1 = w2ᵀ·dz2
-        double[][] dz1 = reluBackward(da1, z1);                                           // dz1 = da1 where z1 > 0
-        double[][] dw1 = Matrix.scale(1 / batchSize, Matrix.multiplyTransposeRight(dz1, x));  // dz1·xᵀ/m
-        double[][] db1 = Matrix.scale(1 / batchSize, Columns.rowSums(dz1));               // Σ dz1/m
+        // dz2 = a2 − y
+        double[][] dz2 = Matrix.subtract(a2, y);
+        // dw2 = (1/m)·dz2·a1ᵀ
+        double[][] dw2 = Matrix.scale(1 / batchSize, Matrix.multiplyTransposeRight(dz2, a1));
+        // db2 = (1/m)·np.sum(dz2, axis=1)
+        double[][] db2 = Matrix.scale(1 / batchSize, Columns.rowSums(dz2));
+        // da1 = w2ᵀ·dz2
+        double[][] da1 = Columns.transposeTimes(w2, dz2);
+        // dz1 = da1 if z1 > 0, 0 if z1 < 0
+        double[][] dz1 = reluBackward(da1, z1);
+        // dw1 = (1/m)·dz1·xᵀ
+        double[][] dw1 = Matrix.scale(1 / batchSize, Matrix.multiplyTransposeRight(dz1, x));
+        // db1 = (1/m)·np.sum(dz1, axis=1)
+        double[][] db1 = Matrix.scale(1 / batchSize, Columns.rowSums(dz1));
         return new Gradients(dz2, dw2, db2, da1, dz1, dw1, db1);
     }
 
@@ -218,8 +225,8 @@ public final class Document003 {
         int batches = Matrix.cols(x) / batchSize;
         for (int batch = 0; batch < batches; batch++) {
             int start = batch * batchSize;
-            double[][] batchImage = Document000.columns(x, start, start + batchSize);
-            double[][] batchLabel = Document000.columns(y, start, start + batchSize);
+            double[][] batchImage = Columns.slice(x, start, start + batchSize);
+            double[][] batchLabel = Columns.slice(y, start, start + batchSize);
             forward(batchImage);
             losses.add(loss(batchLabel));
             update(backward(batchImage, batchLabel), learnRate);

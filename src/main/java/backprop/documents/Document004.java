@@ -701,6 +701,29 @@ public final class Document004 {
     public record Best(ThreeNet net, double accuracy, EpochScore chosen, List<EpochScore> epochs) {
     }
 
+    /** The library's rule: a higher accuracy, or an equal accuracy and a lower loss. */
+    private static boolean libraryPrefers(EpochScore candidate, EpochScore best) {
+        return candidate.trainAccuracy() > best.trainAccuracy()
+                || (candidate.trainAccuracy() == best.trainAccuracy() && candidate.trainLoss() < best.trainLoss());
+    }
+
+    /**
+     * The epoch the library's trainer would keep: the highest accuracy on the whole training set, ties to
+     * the lower loss, the earlier epoch on a full tie.
+     *
+     * @param epochs the epochs' scores, in order
+     * @return the epoch kept
+     */
+    public static EpochScore libraryChoice(List<EpochScore> epochs) {
+        EpochScore best = null;
+        for (EpochScore e : epochs) {
+            if (best == null || libraryPrefers(e, best)) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
     /**
      * The MNIST loop: {@code range_list = np.arange(0, N − batch_size, batch_size)} (the last batch is
      * left out), the batches in order every epoch, each forward, backward and update; after each epoch
@@ -747,13 +770,9 @@ public final class Document004 {
             EpochScore score = new EpochScore(i, batchAccuracy, computeLoss(all, yTrain) + net.regLoss(lambdaRate),
                     computeAccuracy(all, yTrain));
             scores.add(score);
-            boolean better;
-            if (defects.contains(Defect.BEST_ON_ONE_BATCH)) {
-                better = batchAccuracy >= bestA;                          // if accuracy >= bestA
-            } else {
-                better = best == null || score.trainAccuracy() > best.trainAccuracy()
-                        || (score.trainAccuracy() == best.trainAccuracy() && score.trainLoss() < best.trainLoss());
-            }
+            boolean better = defects.contains(Defect.BEST_ON_ONE_BATCH)
+                    ? batchAccuracy >= bestA                              // if accuracy >= bestA
+                    : best == null || libraryPrefers(score, best);
             if (better) {
                 best = score;
                 bestA = defects.contains(Defect.BEST_ON_ONE_BATCH) ? batchAccuracy : score.trainAccuracy();

@@ -110,4 +110,51 @@ class Document000Test {
         assertThat(losses).hasSize(4);
         Same.transposed("W2 after 4 steps", doc.W2(), Same.parameter(net, "dense2.W").value());
     }
+
+    @Test
+    void eachGradientSwitchBreaksTheAgreement() {
+        Case c = new Case();
+        Network net = c.library();
+        net.computeGradients(Matrix.transpose(c.X), Matrix.transpose(c.Y));
+        double[][] libraryDb1 = Matrix.transpose(Same.parameter(net, "dense1.b").gradient());
+        double[][] libraryDW2 = Matrix.transpose(Same.parameter(net, "dense2.W").gradient());
+
+        Document000 undivided = c.transcription(EnumSet.of(Defect.DB1_NOT_DIVIDED));
+        undivided.forward(c.X);
+        Gradients g = undivided.backPropagation(c.X, c.Y, 0);
+        // db1 is n = 6 times the library's; everything else still agrees
+        assertThat(Matrix.maxAbsDifference(g.db1(), Matrix.scale(6, libraryDb1))).isLessThan(1e-12);
+        assertThat(Matrix.maxAbsDifference(g.db1(), libraryDb1)).isGreaterThan(1e-3);
+        Same.matrix("dW2 with db1 undivided", g.dW2(), libraryDW2);
+
+        Document000 early = c.transcription(EnumSet.of(Defect.UPDATE_BEFORE_DELTA));
+        early.forward(c.X);
+        Gradients e = early.backPropagation(c.X, c.Y, 0.5);
+        Same.matrix("dW3 is computed before any update", e.dW3(),
+                Matrix.transpose(Same.parameter(net, "dense3.W").gradient()));
+        assertThat(Matrix.maxAbsDifference(e.dW2(), libraryDW2)).isGreaterThan(1e-4);
+        // with a step of 0 the order of the updates does not matter
+        Document000 still = c.transcription(EnumSet.of(Defect.UPDATE_BEFORE_DELTA));
+        still.forward(c.X);
+        Same.matrix("dW2, step 0", still.backPropagation(c.X, c.Y, 0).dW2(), libraryDW2);
+    }
+
+    @Test
+    void theListingsLossAndSoftmaxAgreeWhereNothingOverflows() {
+        Case c = new Case();
+        Document000 listing = c.transcription(EnumSet.of(Defect.LOSS_OF_PRODUCT, Defect.UNSHIFTED_SOFTMAX));
+        Document000 right = c.transcription(NONE);
+        listing.forward(c.X);
+        right.forward(c.X);
+        Same.number("loss", listing.loss(c.Y), right.loss(c.Y));
+        Same.matrix("dW1", listing.backPropagation(c.X, c.Y, 0).dW1(), right.backPropagation(c.X, c.Y, 0).dW1());
+    }
+
+    @Test
+    void rawPixelsAreTheReadersValuesAndScaledOnesAreDividedBy255() {
+        double[][] pixels = {{0, 255, 51}, {102, 0, 0}};
+        assertThat(Document000.inputs(pixels, EnumSet.of(Defect.RAW_PIXELS)))
+                .isDeepEqualTo(new double[][] {{0, 102}, {255, 0}, {51, 0}});
+        assertThat(Document000.inputs(pixels, NONE)).isDeepEqualTo(new double[][] {{0, 0.4}, {1, 0}, {0.2, 0}});
+    }
 }

@@ -128,4 +128,57 @@ class Document001Test {
             assertThat(s.rate(loss, false)).as("loss " + loss).isEqualTo(library.rate(2, loss));
         }
     }
+
+    @Test
+    void eachTrainingSwitchBreaksTheAgreement() {
+        double[][][] data = sine(new SplitMix64(1004), 40);
+        for (Set<Defect> defects : List.of(EnumSet.of(Defect.SHARED_LAYER_BIAS),
+                EnumSet.of(Defect.EVERY_BATCH_SIZE_TH_SAMPLE), EnumSet.of(Defect.DERIVATIVE_OF_ACTIVATED_OUTPUT))) {
+            Net right = Document001.part1(8, Activation.TANH, new SplitMix64(1005), NONE);
+            Net listing = Document001.part1(8, Activation.TANH, new SplitMix64(1005), defects);
+            int[] order = new SplitMix64(1006).permutation(40);
+            right.epoch(data[0], data[1], order, 4, 0.05);
+            listing.epoch(data[0], data[1], order, 4, 0.05);
+            assertThat(Matrix.maxAbsDifference(listing.weights(1), right.weights(1))).as(defects.toString())
+                    .isGreaterThan(1e-6);
+        }
+    }
+
+    @Test
+    void withoutTheSwitchTheTestLoopLeavesTheWeightsAlone() {
+        SplitMix64 r = new SplitMix64(1007);
+        double[][] x = Same.uniform(r, 5, 12, 1.0);
+        double[][] y = backprop.losses.Targets.oneHot(Same.labels(r, 5, 3), 3);
+        Net quiet = Document001.part2(12, 6, 3, new SplitMix64(1008), NONE);
+        Net listing = Document001.part2(12, 6, 3, new SplitMix64(1008), EnumSet.of(Defect.BACKPROP_ON_TEST_DATA));
+        double[][] before = quiet.weights(1);
+        double[] scoreQuiet = quiet.test(x, y, 2, 0.5);
+        double[] scoreListing = listing.test(x, y, 2, 0.5);
+        assertThat(quiet.weights(1)).isDeepEqualTo(before);
+        assertThat(quiet.samplesBackpropagated()).isZero();
+        assertThat(listing.samplesBackpropagated()).isEqualTo(3);          // samples 0, 2, 4
+        assertThat(Matrix.maxAbsDifference(listing.weights(1), before)).isPositive();
+        assertThat(scoreListing[0]).isNotEqualTo(scoreQuiet[0]);           // later samples see moved weights
+    }
+
+    @Test
+    void theWrongSlotNeedsTheSharedBiases() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Document001.part1(3, Activation.TANH,
+                new SplitMix64(1), EnumSet.of(Defect.HIDDEN_BIAS_IN_WRONG_SLOT)))
+                .hasMessageContaining("turn on SHARED_LAYER_BIAS as well");
+    }
+
+    @Test
+    void theDerivativePitfallChangesNothingForReLU() {
+        SplitMix64 r = new SplitMix64(1009);
+        double[][] x = Same.uniform(r, 6, 12, 1.0);
+        double[][] y = backprop.losses.Targets.oneHot(Same.labels(r, 6, 3), 3);
+        Net right = Document001.part2(12, 5, 3, new SplitMix64(1010), NONE);
+        Net pitfall = Document001.part2(12, 5, 3, new SplitMix64(1010), EnumSet.of(Defect.DERIVATIVE_OF_ACTIVATED_OUTPUT));
+        int[] order = {0, 1, 2, 3, 4, 5};
+        right.epoch(x, y, order, 3, 0.1);
+        pitfall.epoch(x, y, order, 3, 0.1);
+        // relu(out) > 0 exactly where out > 0: applying the activation again is harmless here
+        assertThat(pitfall.weights(1)).isDeepEqualTo(right.weights(1));
+    }
 }

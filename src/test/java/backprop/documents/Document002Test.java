@@ -62,4 +62,35 @@ class Document002Test {
         Same.transposed("W2 after 10 iterations", doc.W2(), Same.parameter(net, "dense2.W").value());
         Same.transposed("b2 after 10 iterations", doc.b2(), Same.parameter(net, "dense2.b").value());
     }
+
+    @Test
+    void theListingsSoftmaxAndLogAgreeWhereNothingOverflowsOrUnderflows() {
+        SplitMix64 r = new SplitMix64(2003);
+        Document002 right = Document002.initialise(11, 6, 4, r, NONE);
+        Document002 listing = new Document002(right.W1(), right.b1(), right.W2(), right.b2(),
+                EnumSet.of(Defect.UNSHIFTED_SOFTMAX, Defect.LOG_OF_ZERO));
+        double[][] X = Same.uniform(r, 11, 7, 1.0);
+        double[][] Y = Same.oneHotColumns(Same.labels(r, 7, 4), 4);
+        for (int i = 0; i < 3; i++) {
+            Same.number("cost of iteration " + i, listing.iterate(X, Y, 1.0), right.iterate(X, Y, 1.0));
+        }
+        Same.matrix("W1 after 3 iterations", listing.W1(), right.W1());
+    }
+
+    @Test
+    void unscaledRandnIsStandardNormalAndXavierIsBounded() {
+        Document002 randn = Document002.initialise(784, 64, 10, new SplitMix64(2004), EnumSet.of(Defect.UNSCALED_RANDN));
+        Document002 xavier = Document002.initialise(784, 64, 10, new SplitMix64(2004), NONE);
+        double s = Math.sqrt(6.0 / (64 + 784));
+        double largest = 0;
+        for (double[] row : xavier.W1()) {
+            for (double v : row) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        assertThat(largest).isLessThanOrEqualTo(s);
+        // 50,176 standard normals: their mean square is 1 within a few percent
+        assertThat(Matrix.sumOfSquares(randn.W1()) / (64 * 784)).isBetween(0.95, 1.05);
+        assertThat(randn.b1()).isDeepEqualTo(new double[64][1]);
+    }
 }

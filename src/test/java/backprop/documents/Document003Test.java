@@ -75,4 +75,19 @@ class Document003Test {
         Same.transposed("w2 after 11 steps", doc.w2(), Same.parameter(net, "dense2.W").value());
         Same.transposed("b2 after 11 steps", doc.b2(), Same.parameter(net, "dense2.b").value());
     }
+
+    @Test
+    void theStatedLossIsAnotherNumberWithTheSameGradients() {
+        SplitMix64 r = new SplitMix64(3003);
+        Document003 right = small(r);
+        Document003 stated = new Document003(right.w1(), right.b1(), right.w2(), right.b2(),
+                EnumSet.of(Defect.STATED_LOSS));
+        double[][] x = Same.uniform(r, 13, 6, 1.0);
+        double[][] y = Same.oneHotColumns(Same.labels(r, 6, 5), 5);
+        right.forward(x);
+        stated.forward(x);
+        // −y·log a2 leaves out the (1 − y)·log(1 − a2) terms: a smaller number, and the same a2 − y
+        assertThat(stated.loss(y)).isLessThan(right.loss(y) - 1e-3);
+        Same.matrix("dw2", stated.backward(x, y).dw2(), right.backward(x, y).dw2());
+    }
 }

@@ -115,4 +115,52 @@ class Document004Test {
         }
         assertThat(Matrix.maxAbsDifference(after.get(5), p.get(5))).as("b3 learned").isPositive();
     }
+
+    @Test
+    void eachUpdateSwitchBreaksTheAgreement() {
+        SplitMix64 r = new SplitMix64(4004);
+        double[][] w = Same.uniform(r, 2, 1, 1.0);
+        double[][] b = Same.uniform(r, 1, 1, 1.0);
+        OneNet right = new OneNet(w, b, NONE);
+        OneNet summed = new OneNet(w, b, EnumSet.of(Defect.PENALTY_SUM_OF_W));
+        right.forward(GATE_INPUTS);
+        right.backward(AND);
+        summed.forward(GATE_INPUTS);
+        summed.backward(AND);
+        right.update(1.0, 0.1);
+        summed.update(1.0, 0.1);
+        // la·sum(w) against la·w: the weights part by la·(w_other)
+        assertThat(summed.w()[0][0] - right.w()[0][0]).isCloseTo(-0.1 * w[1][0], org.assertj.core.api.Assertions.within(1e-12));
+
+        TwoNet learning = new TwoNet(Same.uniform(r, 2, 4, 1.0), Same.uniform(r, 1, 4, 0.5), Same.uniform(r, 4, 2, 1.0),
+                new double[][] {{0.3, -0.2}}, NONE);
+        TwoNet decaying = new TwoNet(learning.w(), learning.b(), learning.w2(), learning.b2(),
+                EnumSet.of(Defect.BIAS_DECAYS));
+        int[] xor = {0, 1, 1, 0};
+        learning.train(GATE_INPUTS, xor, 3, 0.1, 1e-3);
+        decaying.train(GATE_INPUTS, xor, 3, 0.1, 1e-3);
+        assertThat(decaying.b2()[0][0]).isCloseTo(0.3 * 0.9 * 0.9 * 0.9, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(Math.abs(learning.b2()[0][0] - decaying.b2()[0][0])).isGreaterThan(1e-6);
+    }
+
+    @Test
+    void overwritingTheProbabilitiesChangesNoGradient() {
+        SplitMix64 r = new SplitMix64(4005);
+        TwoNet kept = new TwoNet(Same.uniform(r, 2, 4, 1.0), Same.uniform(r, 1, 4, 0.5), Same.uniform(r, 4, 2, 1.0),
+                Same.uniform(r, 1, 2, 0.5), NONE);
+        TwoNet overwritten = new TwoNet(kept.w(), kept.b(), kept.w2(), kept.b2(), EnumSet.of(Defect.PROBS_OVERWRITTEN));
+        int[] xor = {0, 1, 1, 0};
+        double[][] returned = overwritten.forward(GATE_INPUTS);
+        kept.forward(GATE_INPUTS);
+        double[][] probabilities = kept.h();
+        kept.backward(xor);
+        overwritten.backward(xor);
+        for (int k = 0; k < 4; k++) {
+            Same.matrix("gradient " + k, overwritten.gradients().get(k), kept.gradients().get(k));
+        }
+        Same.matrix("probabilities kept", kept.h(), probabilities);
+        // the matrix forward returned is the one backward wrote (h − Y)/N into
+        assertThat(Matrix.maxAbsDifference(returned, probabilities)).isGreaterThan(0.1);
+        Same.matrix("returned = stored", returned, overwritten.h());
+    }
 }
