@@ -64,14 +64,15 @@ public final class Errata {
      * @param gapLogit               the logit by which a sample's class trails in the loss examples
      * @param lossOfProduct          the listing's −log(prod(ŷ**y)) for that sample
      * @param lossFromLogits         the loss taken from the logits, as the library does
-     * @param unshiftedOverflowLoss  the listing's loss when a logit is 710 (e^710 overflows)
+     * @param unshiftedProbability   the listing's ŷ for a class whose logit is 710 (e^710 overflows)
+     * @param unshiftedGradient      dW3 there
      * @param logitChangeRaw         one step's change of the logits Z₃, root mean square, raw pixels
      * @param logitChangeScaled      the same with pixels / 255
      */
     public record Document000Figures(int batch, double db1Ratio, double db1RelativeError,
             double db1RelativeErrorFixed, double stepDifferenceW2, double stepDifferenceW1, double gapLogit,
-            double lossOfProduct, double lossFromLogits, double unshiftedOverflowLoss, double logitChangeRaw,
-            double logitChangeScaled) {
+            double lossOfProduct, double lossFromLogits, double unshiftedProbability, double unshiftedGradient,
+            double logitChangeRaw, double logitChangeScaled) {
     }
 
     /**
@@ -357,9 +358,10 @@ public final class Errata {
         logits.forward(x);
         double lossFromLogits = logits.loss(target);
         Document000 unshifted = new Document000(one, zero, one, zero, w3, b3, 0.3,
-                EnumSet.of(Document000.Defect.LOSS_OF_PRODUCT, Document000.Defect.UNSHIFTED_SOFTMAX));
-        unshifted.forward(new double[][] {{710}});
-        double unshiftedLoss = unshifted.loss(target);
+                EnumSet.of(Document000.Defect.UNSHIFTED_SOFTMAX));
+        double[][] overflowX = {{710}};
+        double unshiftedProbability = unshifted.forward(overflowX)[1][0];
+        double unshiftedGradient = unshifted.backPropagation(overflowX, target, 0).dW3()[1][0];
 
         // pixels / 255: the same step from the same weights
         double[][] xScaled = Document000.inputs(batch.x(), none);
@@ -371,7 +373,7 @@ public final class Errata {
         double logitChangeScaled = rms(Matrix.subtract(scaled.C3(), scaledBefore));
 
         return new Document000Figures(n, ratio, db1Error, db1ErrorFixed, stepW2, stepW1, gap, lossOfProduct,
-                lossFromLogits, unshiftedLoss, logitChangeRaw, logitChangeScaled);
+                lossFromLogits, unshiftedProbability, unshiftedGradient, logitChangeRaw, logitChangeScaled);
     }
 
     private static Document000 copy(Document000 d, Set<Document000.Defect> defects) {
@@ -827,7 +829,8 @@ public final class Errata {
                 f("a sample whose class trails by %.0f in the logits: loss %s (from the logits: %.1f)", a.gapLogit(),
                         a.lossOfProduct(), a.lossFromLogits())));
         rows.add(new Row("000", "§八 soft_max", "e^z / Σ e^z without the max shift", "Document000.Defect.UNSHIFTED_SOFTMAX",
-                "softmax shifted by the largest logit", f("a logit of 710: loss %s", a.unshiftedOverflowLoss())));
+                "softmax shifted by the largest logit", f("logits (0, 710): ŷ = %s for the second class, and dW3 = %s",
+                        a.unshiftedProbability(), a.unshiftedGradient())));
         rows.add(new Row("000", "§八", "raw 0..255 pixels", "Document000.Defect.RAW_PIXELS",
                 "kept raw, with the document's small rate (NOTES §9)",
                 f("one step at lr 0.001 moves the logits by %.2g on average (pixels / 255: %.2g)", a.logitChangeRaw(),

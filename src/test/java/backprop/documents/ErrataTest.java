@@ -50,7 +50,8 @@ class ErrataTest {
         Document000Figures f = errata.document000();
         assertThat(f.lossOfProduct()).isInfinite();
         assertThat(f.lossFromLogits()).isCloseTo(f.gapLogit(), within(1e-9));
-        assertThat(f.unshiftedOverflowLoss()).isNotFinite();
+        assertThat(f.unshiftedProbability()).isNaN();
+        assertThat(f.unshiftedGradient()).isNaN();
     }
 
     @Test
@@ -126,6 +127,11 @@ class ErrataTest {
         Document003Figures f = errata.document003();
         assertThat(f.statedLossRelativeError()).isGreaterThan(1e-2);
         assertThat(f.fixedLossRelativeError()).isLessThan(1e-6);
+    }
+
+    @Test
+    void document003RawPixelsMoveTheLogitsFurtherPerStep() {
+        Document003Figures f = errata.document003();
         assertThat(f.logitChangeRaw()).isGreaterThan(100 * f.logitChangeScaled());
     }
 
