@@ -176,6 +176,11 @@ public final class Network {
      * One forward and one backward pass: fills every parameter's gradient with ∂(loss + penalty)/∂θ and
      * returns loss + penalty. The first layer skips its input gradient, which nothing needs.
      *
+     * <p>Document 000 §三 (forward), §五 (loss), §六.1–§六.3 (backward, transposed: NOTES.md §1); 004
+     * 反向传播过程 of OneNet, TwoNet, ThreeNet. In the documents' own notation: {@code Document000.forward}
+     * and {@code backPropagation}, {@code Document002.backward}, {@code Document003.backward},
+     * {@code Document004.TwoNet.backward}.
+     *
      * @param x the batch X, N×D
      * @param y the targets, one row per sample
      * @return loss + penalty

@@ -10,6 +10,9 @@ import java.util.List;
  *   m̂ = m / (1 − β1^t)              v̂ = v / (1 − β2^t)
  *   θ ← θ − η·m̂ / (√v̂ + ε)
  * </pre>
+ *
+ * <p>No document uses it: all five step by plain gradient descent (000 §七). The library's {@code sine}
+ * experiment uses it for document 001 part 1, whose SGD at 5e-4 would take hours (NOTES.md §9).
  */
 public final class Adam implements Optimizer {
 

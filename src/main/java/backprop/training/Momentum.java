@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * Gradient descent with (heavy-ball) momentum μ: v ← μ·v − η·g, θ ← θ + v, with v = 0 at the start.
  * The velocity remembers the direction of past steps, which speeds progress along shallow valleys.
+ *
+ * <p>No document uses it: all five step by plain gradient descent (000 §七).
  */
 public final class Momentum implements Optimizer {
 

@@ -75,6 +75,11 @@ public final class Trainer {
     /**
      * Trains on {@code train}; {@code validation} may be null. Returns the history of every epoch.
      *
+     * <p>Document 000 §七 (mini-batch SGD, a fixed number of epochs) and its §八 {@code train}
+     * ({@code Document000.train}); 001 代码结构 ({@code Document001.Net.train}); 002's loop
+     * ({@code Document002.iterate}); 003 {@code buildmode}; 004's loops ({@code Document004.mnistLoop}, best
+     * epoch kept as 004 keeps its best snapshot, but scored on a whole set).
+     *
      * @param train      the training set
      * @param validation the validation set, scored after every epoch; null for none
      * @param listener   hears about every batch and epoch and may stop training; null for none
