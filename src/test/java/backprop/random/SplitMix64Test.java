@@ -55,4 +55,68 @@ class SplitMix64Test {
                 .isEqualTo(java.util.stream.IntStream.range(0, 100).toArray());
         assertThat(p).isNotEqualTo(java.util.stream.IntStream.range(0, 100).toArray());
     }
+
+    @Test
+    void firstNormalIsThePolarMethodOnThePublishedWords() {
+        // seed 0's first two words (above) give u and v; s = u² + v² < 1, so the first pair is kept
+        double u = 2 * ((0xE220A8397B1DCDAFL >>> 11) * 0x1.0p-53) - 1;
+        double v = 2 * ((0x6E789E6AA1B965F4L >>> 11) * 0x1.0p-53) - 1;
+        double s = u * u + v * v;
+        assertThat(s).isBetween(0.0, 1.0);
+        double withStrictLog = u * Math.sqrt(-2 * StrictMath.log(s) / s);
+        double drawn = new SplitMix64(0).nextGaussian();
+        assertThat(Math.abs(drawn - withStrictLog)).isLessThanOrEqualTo(Math.ulp(withStrictLog));
+    }
+
+    @Test
+    void normalsStayWithinAFewUlpsOfThePolarMethodWithStrictMathLog() {
+        SplitMix64 ours = new SplitMix64(5);
+        SplitMix64 uniforms = new SplitMix64(5);
+        double worst = 0;
+        int differ = 0;
+        for (int i = 0; i < 100_000; i++) {
+            double g = ours.nextGaussian();
+            double h;
+            while (true) {
+                double u = 2 * uniforms.nextDouble() - 1;
+                double v = 2 * uniforms.nextDouble() - 1;
+                double s = u * u + v * v;
+                if (s > 0 && s < 1) {
+                    h = u * Math.sqrt(-2 * StrictMath.log(s) / s);
+                    break;
+                }
+            }
+            if (g != h) {
+                differ++;
+                worst = Math.max(worst, Math.abs(g - h) / Math.ulp(h));
+            }
+        }
+        // the same uniforms are used (the generators stay in step) and only ln differs, by at most 1 ulp
+        assertThat(ours.nextLong()).isEqualTo(uniforms.nextLong());
+        assertThat(worst).isLessThanOrEqualTo(4.0);
+        assertThat(differ).isLessThan(1000);
+    }
+
+    @Test
+    void gaussianTailsMatchTheNormalDistribution() {
+        SplitMix64 r = new SplitMix64(8);
+        int n = 400_000;
+        int beyond1 = 0;
+        int beyond2 = 0;
+        int beyond3 = 0;
+        double fourth = 0;
+        for (int i = 0; i < n; i++) {
+            double g = Math.abs(r.nextGaussian());
+            beyond1 += g > 1 ? 1 : 0;
+            beyond2 += g > 2 ? 1 : 0;
+            beyond3 += g > 3 ? 1 : 0;
+            fourth += g * g * g * g;
+        }
+        // P(|x| > k) for the standard normal, and five standard errors √(p(1 − p)/n) around each
+        assertThat((double) beyond1 / n).isCloseTo(0.3173105, org.assertj.core.data.Offset.offset(5 * 7.4e-4));
+        assertThat((double) beyond2 / n).isCloseTo(0.0455003, org.assertj.core.data.Offset.offset(5 * 3.3e-4));
+        assertThat((double) beyond3 / n).isCloseTo(0.0026998, org.assertj.core.data.Offset.offset(5 * 8.2e-5));
+        // E[x⁴] = 3, with standard error √(96/n) ≈ 0.0155
+        assertThat(fourth / n).isCloseTo(3.0, org.assertj.core.data.Offset.offset(5 * 0.0155));
+    }
 }
