@@ -14,7 +14,7 @@ import java.util.List;
 public final class Main {
 
     private static final List<Command> COMMANDS = List.of(new TourCommand(), new ListCommand(), new TrainCommand(),
-            new EvaluateCommand(), new GradcheckCommand(), new BenchCommand());
+            new EvaluateCommand(), new GradcheckCommand(), new BenchCommand(), new VectorsCommand());
 
     private final PrintStream out;
     private final PrintStream err;
