@@ -30,9 +30,17 @@ public final class Trainer {
     /** Rows scored per forward pass when a whole set is scored, so memory stays bounded. */
     private static final int SCORING_CHUNK = 1024;
 
+    /**
+     * A batch loss above this many times max(1, the run's first batch loss) counts as diverged, like a NaN:
+     * the loss of a run whose weights explode can climb to 1e56 and more without ever becoming NaN.
+     */
+    public static final double DIVERGENCE_FACTOR = 1e3;
+
     private final Network network;
     private final Optimizer optimizer;
     private final TrainingSettings settings;
+    private volatile boolean stopRequested;
+    private double firstLoss = Double.NaN;
 
     /**
      * A trainer that updates {@code network} with {@code optimizer} as {@code settings} say.
@@ -45,6 +53,14 @@ public final class Trainer {
         this.network = network;
         this.optimizer = optimizer;
         this.settings = settings;
+    }
+
+    /**
+     * Asks a running {@link #fit} to stop after the batch it is on, from any thread (a Ctrl-C handler, say).
+     * The history then says where it stopped; a run that keeps its best epoch still restores it.
+     */
+    public void requestStop() {
+        stopRequested = true;
     }
 
     /**
@@ -70,6 +86,7 @@ public final class Trainer {
             checkFits(validation, "validation set");
         }
         EpochListener events = listener == null ? EpochListener.SILENT : listener;
+        firstLoss = Double.NaN;
         SplitMix64 random = new SplitMix64(settings.seed());
         int n = train.size();
         int batchSize = settings.batchSize() == 0 ? n : Math.min(settings.batchSize(), n);
@@ -94,6 +111,11 @@ public final class Trainer {
                 random.shuffle(order);
             }
             Pass pass = onePass(train, order, batchSize, batches, epoch, rate, buffers, events);
+            if (pass.interruptedAfter() > 0) {
+                history.setStopReason("interrupted in epoch " + epoch + " after batch " + pass.interruptedAfter()
+                        + " of " + batches);
+                break;
+            }
 
             Score trainScore = settings.scoreTraining() ? score(network, train)
                     : new Score(pass.lossSum() / pass.seen(),
@@ -130,8 +152,11 @@ public final class Trainer {
         return history;
     }
 
-    /** What one pass over the training data added up: Σ loss·batch size, correct predictions, samples, time. */
-    private record Pass(double lossSum, int correct, int seen, double seconds) {
+    /**
+     * What one pass over the training data added up: Σ loss·batch size, correct predictions, samples, time,
+     * and the batch after which a requested stop ended it (0: it ran to the end).
+     */
+    private record Pass(double lossSum, int correct, int seen, double seconds, int interruptedAfter) {
     }
 
     /** The batch matrices, reused: one for full batches, one for the last, smaller batch. */
@@ -167,11 +192,17 @@ public final class Trainer {
                 y[i] = train.y()[order[from + i]];
             }
             double loss = network.computeGradients(x, y);
-            if (!Double.isFinite(loss)) {
+            if (Double.isNaN(firstLoss)) {
+                firstLoss = loss;
+            }
+            double bound = DIVERGENCE_FACTOR * Math.max(1.0, firstLoss);
+            if (!Double.isFinite(loss) || loss > bound) {
                 throw new TrainingDivergedException(String.format(Locale.ROOT,
-                        "the loss became %s at epoch %d, batch %d of %d (learning rate %g): training has "
+                        "the loss became %s at epoch %d, batch %d of %d (learning rate %g)%s: training has "
                                 + "diverged; try a smaller learning rate, such as %g", loss, epoch, b + 1,
-                        batches, rate, rate / 10));
+                        batches, rate, Double.isFinite(loss) ? String.format(Locale.ROOT,
+                                ", more than %.0f times its first value %.4g", DIVERGENCE_FACTOR, firstLoss) : "",
+                        rate / 10));
             }
             if (classification) {
                 correct += countCorrect(network, y);
@@ -182,8 +213,11 @@ public final class Trainer {
             seen += size;
             events.batchEnded(new EpochListener.BatchProgress(epoch, b + 1, batches, seen, lossSum / seen,
                     classification ? (double) correct / seen : Double.NaN));
+            if (stopRequested) {
+                return new Pass(lossSum, correct, seen, (System.nanoTime() - start) / 1e9, b + 1);
+            }
         }
-        return new Pass(lossSum, correct, seen, (System.nanoTime() - start) / 1e9);
+        return new Pass(lossSum, correct, seen, (System.nanoTime() - start) / 1e9, 0);
     }
 
     /**

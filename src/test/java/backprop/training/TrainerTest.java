@@ -216,6 +216,47 @@ class TrainerTest {
      * (Sigmoid hidden units, so that the identical units still learn: 0.5 is not a dead output.)
      */
     @Test
+    void aLossThatGrowsAThousandfoldIsDivergedBeforeItOverflows() {
+        // a linear model with a step too large: w and b both step, so every step multiplies the error by
+        // 1 − η·(x² + 1) = −19 and the loss by 361, long before anything overflows
+        double[][] x = {{1}, {1}, {1}, {1}};
+        double[][] y = {{2}, {2}, {2}, {2}};
+        List<Double> losses = new ArrayList<>();
+        Network net = Network.builder(1, new SplitMix64(1)).weights(Initializer.zeros()).dense(1)
+                .loss(new MeanSquaredError()).build();
+        assertThatThrownBy(() -> new Trainer(net, new Sgd(), TrainingSettings.of(100, 10.0).withScoreTraining(false))
+                .fit(new Dataset(x, y), null, new EpochListener() {
+                    @Override
+                    public void batchEnded(BatchProgress p) {
+                        losses.add(p.runningLoss());
+                    }
+                }))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("more than 1000 times its first value 2")
+                .hasMessageContaining("try a smaller learning rate");
+        // losses 2, 722, 260,642: the third is above 1000·2 and is refused before its step
+        assertThat(losses).hasSize(2);
+        assertThat(losses.get(0)).isEqualTo(2.0);
+    }
+
+    @Test
+    void aRequestedStopEndsTrainingAfterTheCurrentBatch() {
+        Dataset data = blobs(9, 60);
+        Network net = smallNet(9);
+        Trainer trainer = new Trainer(net, new Sgd(), TrainingSettings.of(20, 0.1).withBatchSize(10));
+        History h = trainer.fit(data, null, new EpochListener() {
+            @Override
+            public void batchEnded(BatchProgress p) {
+                if (p.epoch() == 2 && p.batch() == 3) {
+                    trainer.requestStop();
+                }
+            }
+        });
+        assertThat(h.epochs()).hasSize(1);
+        assertThat(h.stopReason()).isEqualTo("interrupted in epoch 2 after batch 3 of 6");
+    }
+
+    @Test
     void zeroInitialisationKeepsHiddenUnitsIdentical() {
         Dataset data = blobs(9, 60);
         Network zero = Network.builder(3, new SplitMix64(1)).weights(Initializer.zeros()).dense(5).sigmoid()
