@@ -52,8 +52,9 @@ final class TrainCommand implements Command {
         Experiment experiment = Options.experiment(o.positional().get(0));
         o.applyThreads();
         ExperimentSettings s = settings(experiment, o);
-        LastEpoch last = new LastEpoch(new Progress(err, experiment.name(), s.epochs()));
-        Result r = experiment.run(s, last);
+        Progress progress = new Progress(err, experiment.name(), s.epochs());
+        LastEpoch last = o.string("save-last") == null ? null : new LastEpoch(progress);
+        Result r = experiment.run(s, last == null ? progress : last);
         Path outDir = Path.of(o.string("out") == null ? "target/reports" : o.string("out"));
         List<Path> plots = r.history().epochs().isEmpty() ? List.of() : Plots.write(r, outDir);
         List<Path> saved = new ArrayList<>();
@@ -61,7 +62,7 @@ final class TrainCommand implements Command {
             saved.addAll(ModelFile.save(new ModelFile.Model(r.network(), r.classNames(), r.transform(), null),
                     Path.of(o.string("save")), ModelFile.Exports.JSON_AND_NPY));
         }
-        if (o.string("save-last") != null) {
+        if (last != null) {
             saved.addAll(ModelFile.save(new ModelFile.Model(last.network(), r.classNames(), r.transform(), null),
                     Path.of(o.string("save-last")), ModelFile.Exports.JSON_AND_NPY));
         }

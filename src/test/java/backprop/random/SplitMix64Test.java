@@ -2,6 +2,14 @@ package backprop.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SplitMix64Test {
@@ -118,5 +126,29 @@ class SplitMix64Test {
         assertThat((double) beyond3 / n).isCloseTo(0.0026998, org.assertj.core.data.Offset.offset(5 * 8.2e-5));
         // E[x⁴] = 3, with standard error √(96/n) ≈ 0.0155
         assertThat(fourth / n).isCloseTo(3.0, org.assertj.core.data.Offset.offset(5 * 0.0155));
+    }
+
+    /** Calls into Math or StrictMath other than the correctly rounded sqrt and the exact floor. */
+    static List<String> platformMathCalls(String code) {
+        Matcher m = Pattern.compile("\\b(?:Strict)?Math\\.(\\w+)\\s*\\(").matcher(code);
+        List<String> calls = new ArrayList<>();
+        while (m.find()) {
+            if (!Set.of("sqrt", "floor").contains(m.group(1))) {
+                calls.add(m.group());
+            }
+        }
+        return calls;
+    }
+
+    @Test
+    void theGeneratorCallsNoPlatformMathBeyondSqrtAndFloor() throws IOException {
+        for (String file : List.of("SplitMix64.java", "Logarithm.java")) {
+            String code = Files.readString(Path.of("src/main/java/backprop/random", file))
+                    .replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+            assertThat(platformMathCalls(code)).as(file).isEmpty();
+        }
+        // the check sees the calls the generator used to make
+        assertThat(platformMathCalls("StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * x)"))
+                .containsExactly("StrictMath.log(", "StrictMath.cos(");
     }
 }
