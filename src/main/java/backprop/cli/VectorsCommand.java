@@ -63,8 +63,12 @@ final class VectorsCommand implements Command {
             }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             List<String> d = VectorComparison.differences(f.getKey(), text, Vectors.text(f.getValue()), 1.0);
-            out.printf("%s: %s%n", file, d.isEmpty() ? "agrees" : d.size() + " differences");
+            out.printf("%s: %s%n", file, d.isEmpty() ? "agrees"
+                    : d.size() == 1 ? "1 difference" : d.size() + " differences");
             problems.addAll(d);
+        }
+        if (!problems.isEmpty()) {
+            err.println("vectors: 'expected' is what the files in " + folder + " say, 'got' what the code computes:");
         }
         for (String p : problems) {
             err.println("  " + p);
