@@ -20,7 +20,7 @@ class PackageOrderTest {
 
     /** From the bottom up: each may use those before it, never those after. */
     static final List<String> ORDER = List.of("random", "matrix", "fast", "layers", "losses", "network", "data",
-            "training", "metrics", "io", "experiments", "report", "documents", "cli");
+            "training", "metrics", "io", "experiments", "vectors", "report", "documents", "cli");
 
     private static final Pattern USE = Pattern.compile("\\bbackprop\\.([a-z]+)\\.[A-Z]");
 

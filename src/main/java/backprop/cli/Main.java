@@ -14,7 +14,8 @@ import java.util.List;
 public final class Main {
 
     private static final List<Command> COMMANDS = List.of(new TourCommand(), new ListCommand(), new TrainCommand(),
-            new EvaluateCommand(), new GradcheckCommand(), new BenchCommand(), new ErrataCommand());
+            new EvaluateCommand(), new GradcheckCommand(), new BenchCommand(), new VectorsCommand(),
+            new ErrataCommand());
 
     private final PrintStream out;
     private final PrintStream err;

@@ -26,15 +26,17 @@ final class TrainCommand implements Command {
     public String usage() {
         return """
                   train EXPERIMENT        train one experiment
-                      [--data PATH] [--epochs N] [--batch N (0: full batch)] [--lr X] [--hidden 200,80]
-                      [--seed S] [--label COLUMN] [--ignore A,B] [--threads N]
-                      [--out DIR (plots; default target/reports)] [--save FILE.json] [--json]
+                      [--data PATH] [--epochs N (0: untrained)] [--batch N (0: full batch)] [--lr X]
+                      [--hidden 200,80] [--seed S] [--label COLUMN] [--ignore A,B] [--threads N]
+                      [--out DIR (plots; default target/reports)] [--save FILE.json]
+                      [--save-last FILE.json (the last epoch's weights, where --save keeps the best)] [--json]
                 """;
     }
 
     @Override
     public Set<String> valued() {
-        return Set.of("data", "epochs", "batch", "lr", "hidden", "seed", "out", "save", "label", "ignore", "threads");
+        return Set.of("data", "epochs", "batch", "lr", "hidden", "seed", "out", "save", "save-last", "label", "ignore",
+                "threads");
     }
 
     @Override
@@ -50,13 +52,19 @@ final class TrainCommand implements Command {
         Experiment experiment = Options.experiment(o.positional().get(0));
         o.applyThreads();
         ExperimentSettings s = settings(experiment, o);
-        Result r = experiment.run(s, new Progress(err, experiment.name(), s.epochs()));
+        Progress progress = new Progress(err, experiment.name(), s.epochs());
+        LastEpoch last = o.string("save-last") == null ? null : new LastEpoch(progress);
+        Result r = experiment.run(s, last == null ? progress : last);
         Path outDir = Path.of(o.string("out") == null ? "target/reports" : o.string("out"));
-        List<Path> plots = Plots.write(r, outDir);
+        List<Path> plots = r.history().epochs().isEmpty() ? List.of() : Plots.write(r, outDir);
         List<Path> saved = new ArrayList<>();
         if (o.string("save") != null) {
             saved.addAll(ModelFile.save(new ModelFile.Model(r.network(), r.classNames(), r.transform(), null),
                     Path.of(o.string("save")), ModelFile.Exports.JSON_AND_NPY));
+        }
+        if (last != null) {
+            saved.addAll(ModelFile.save(new ModelFile.Model(last.network(), r.classNames(), r.transform(), null),
+                    Path.of(o.string("save-last")), ModelFile.Exports.JSON_AND_NPY));
         }
         if (o.flag("json")) {
             out.println(Json.write(ResultReport.json(experiment, r, plots, saved)));

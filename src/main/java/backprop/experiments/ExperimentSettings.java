@@ -7,7 +7,7 @@ import java.util.List;
  * The settings of one experiment run; each experiment has its defaults (the document's settings) and the
  * command line overrides single fields.
  *
- * @param epochs       passes over the training data (for full-batch runs: iterations)
+ * @param epochs       passes over the training data (for full-batch runs: iterations); 0 trains nothing
  * @param batchSize    samples per step; 0 is full batch
  * @param learningRate the step size η
  * @param hidden       hidden-layer widths, input to output
@@ -20,7 +20,7 @@ public record ExperimentSettings(int epochs, int batchSize, double learningRate,
         Path data, String label, List<String> ignore) {
 
     /**
-     * Copies the lists and checks that epochs ≥ 1, batch size ≥ 0, the learning rate is finite and &gt; 0 and
+     * Copies the lists and checks that epochs ≥ 0, batch size ≥ 0, the learning rate is finite and &gt; 0 and
      * every hidden width is ≥ 1.
      *
      * @param epochs       passes over the training data
@@ -35,8 +35,8 @@ public record ExperimentSettings(int epochs, int batchSize, double learningRate,
     public ExperimentSettings {
         hidden = List.copyOf(hidden);
         ignore = List.copyOf(ignore);
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs: " + epochs + ", expected 1 or more");
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs: " + epochs + ", expected 0 (no training) or more");
         }
         if (batchSize < 0) {
             throw new IllegalArgumentException("batch: " + batchSize + ", expected 0 (full batch) or more");

@@ -103,7 +103,8 @@ final class Procedures {
         Dataset grid = Synthetic.sineGrid(GRID);
         double[][] predicted = net.forward(grid.x());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("train_loss", history.last().trainLoss());
+        metrics.put("train_loss", history.epochs().isEmpty() ? net.loss(train.x(), train.y())
+                : history.last().trainLoss());
         metrics.put("grid_mse", Metrics.meanSquaredError(predicted, grid.y()));
         metrics.put("grid_mean_abs_error", Metrics.meanAbsoluteError(predicted, grid.y()));
         double[][] fit = new double[GRID][3];

@@ -10,11 +10,12 @@ import java.util.List;
  * Fully connected layer: Z = X·W + b, with X N×D, W D×H, b 1×H added to every row.
  * In the column notation of documents 000/002/003 the same layer reads Z = W·X + b (there W is H×D).
  *
- * <p>The three products run through {@link Products}, the fast versions of the plain {@link Matrix}
- * products; each call below names the plain expression it computes. A plain Dense is those expressions
- * as written: {@code Z = Matrix.addRowVector(Matrix.multiply(X, W), b)},
+ * <p>By default ({@link Computation#FAST}) the three products run through {@link Products}, the fast
+ * versions of the plain {@link Matrix} products; each call below names the plain expression it computes.
+ * With {@link #setComputation setComputation(Computation.PLAIN)} the layer computes those expressions as
+ * written: {@code Z = Matrix.addRowVector(Matrix.multiply(X, W), b)},
  * {@code dW = Matrix.multiplyTransposeLeft(X, dZ)}, {@code db = Matrix.columnSums(dZ)},
- * {@code dX = Matrix.multiplyTransposeRight(dZ, W)}.
+ * {@code dX = Matrix.multiplyTransposeRight(dZ, W)}. The two agree up to the last bits of each sum.
  */
 public final class Dense implements Layer {
 
@@ -27,6 +28,9 @@ public final class Dense implements Layer {
     private final SparseRows input = new SparseRows();
     private double[][] output;
     private double[][] inputGradient;
+    private Computation computation = Computation.FAST;
+    private Computation forwardComputation;     // how the last forward pass ran; its backward follows it
+    private double[][] plainInput;              // X of the last plain forward pass
 
     /**
      * A D→H layer whose W and b are filled by the given initialisers from {@code random} (W first).
@@ -102,6 +106,24 @@ public final class Dense implements Layer {
         return List.of(weights, bias);
     }
 
+    /** @return how the layer computes its products, {@link Computation#FAST} unless set otherwise */
+    public Computation computation() {
+        return computation;
+    }
+
+    /**
+     * Chooses how the layer computes its products from the next forward pass on; a backward pass always
+     * follows the forward pass before it.
+     *
+     * @param computation {@link Computation#FAST} or {@link Computation#PLAIN}
+     */
+    public void setComputation(Computation computation) {
+        if (computation == null) {
+            throw new IllegalArgumentException(name + ": computation is null; expected FAST or PLAIN");
+        }
+        this.computation = computation;
+    }
+
     /** Z = X·W + 1·b   (column notation: Z = W·X + b·1ᵀ; document 000 §三, document 004 forward). */
     @Override
     public double[][] forward(double[][] x) {
@@ -109,6 +131,12 @@ public final class Dense implements Layer {
         if (x[0].length != inputSize) {
             throw new IllegalArgumentException(name + ": input is " + Matrix.shape(x) + " but the layer takes "
                     + inputSize + " columns (W is " + weights.shape() + ")");
+        }
+        forwardComputation = computation;
+        if (computation == Computation.PLAIN) {
+            plainInput = x;
+            output = Matrix.addRowVector(Matrix.multiply(x, weights.value()), bias.value());   // Z = X·W + 1·b
+            return output;
         }
         input.set(x);      // X's non-zeros, gathered once: used here and for dW = Xᵀ·dZ
         output = Buffers.ensure(output, x.length, outputSize);
@@ -121,6 +149,10 @@ public final class Dense implements Layer {
     @Override
     public double[][] backward(double[][] dOut) {
         backwardParametersOnly(dOut);
+        if (forwardComputation == Computation.PLAIN) {
+            inputGradient = Matrix.multiplyTransposeRight(dOut, weights.value());             // dX = dZ·Wᵀ
+            return inputGradient;
+        }
         inputGradient = Buffers.ensure(inputGradient, dOut.length, inputSize);
         // dX = dZ·Wᵀ, as Matrix.multiplyTransposeRight(dZ, W)
         Products.multiplyTransposeRightInto(dOut, weights.value(), inputGradient);
@@ -131,6 +163,11 @@ public final class Dense implements Layer {
     @Override
     public void backwardParametersOnly(double[][] dOut) {
         Buffers.checkUpstream(name, output, dOut);
+        if (forwardComputation == Computation.PLAIN) {
+            Matrix.copyInto(Matrix.multiplyTransposeLeft(plainInput, dOut), weights.gradient());  // dW = Xᵀ·dZ
+            Matrix.copyInto(Matrix.columnSums(dOut), bias.gradient());                           // db = 1ᵀ·dZ
+            return;
+        }
         // dW = Xᵀ·dZ, as Matrix.multiplyTransposeLeft(X, dZ)
         Products.multiplyTransposeLeftInto(input, dOut, weights.gradient());
         // db = 1ᵀ·dZ

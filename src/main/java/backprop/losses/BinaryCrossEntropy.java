@@ -6,9 +6,11 @@ import backprop.matrix.Matrix;
  * Binary cross-entropy on probabilities H (the output of a {@code Sigmoid} layer), document 004's OneNet:
  * L = −(1/N)·Σ_i Σ_k [y·ln h + (1 − y)·ln(1 − h)], so ∂L/∂h = −(1/N)·(y/h − (1 − y)/(1 − h)).
  *
- * <p>h is clamped to [ε, 1 − ε] with ε = 1e-15 before the logs and divisions, so ln never sees 0 and the
- * gradient stays finite; document 004 adds β = 1e-4 inside the logs instead, which shifts every value.
- * Where h is saturated the clamp makes the loss flat: prefer {@link SigmoidBinaryCrossEntropy} on logits.
+ * <p>h is clamped to h̃ = min(1 − ε, max(ε, h)) with ε = 1e-15 before the logs and divisions, so ln never
+ * sees 0 and the gradient stays finite; document 004 adds β = 1e-4 inside the logs instead, which shifts
+ * every value. Where h lies outside [ε, 1 − ε] both the value and the gradient are the formulas above taken
+ * at h̃: the gradient there is not that of the clamped (flat) loss, which would be 0, but a large number
+ * pointing the right way. Prefer {@link SigmoidBinaryCrossEntropy} on logits, which needs no clamp.
  */
 public final class BinaryCrossEntropy implements Loss {
 

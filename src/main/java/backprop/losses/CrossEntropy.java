@@ -6,8 +6,11 @@ import backprop.matrix.Matrix;
  * Multi-class cross-entropy on probabilities Ŷ (the output of a {@code Softmax} layer), document 000 §五:
  * L = −(1/N)·Σ_i Σ_k y_ik·ln ŷ_ik, and §六: ∂L/∂Ŷ = −(1/N)·Y/Ŷ (element-wise quotient).
  *
- * <p>ŷ is clamped below at ε = 1e-15 so ln never sees 0 (document 000's code takes −log of a product of
- * powers instead, which underflows). {@link SoftmaxCrossEntropy} on logits needs no clamp at all.
+ * <p>Only entries with y ≠ 0 enter: there ŷ is clamped below at ε = 1e-15, p = max(ε, ŷ), so ln never sees
+ * 0 (document 000's code takes −log of a product of powers instead, which underflows), and the value and
+ * the gradient −y/(p·N) are taken at p: where ŷ &lt; ε the gradient is −y/(ε·N), not the 0 of the clamped
+ * (flat) loss. Entries with y = 0 add nothing and have gradient 0. {@link SoftmaxCrossEntropy} on logits
+ * needs no clamp at all.
  */
 public final class CrossEntropy implements Loss {
 

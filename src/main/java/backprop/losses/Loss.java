@@ -2,7 +2,9 @@ package backprop.losses;
 
 /**
  * A loss over a batch: a number and its gradient with respect to the loss's input (the network's last
- * output), both averaged over the N rows of the batch.
+ * output). The number is a mean over the N rows of the batch (each row's terms summed over its K columns),
+ * except for {@link MeanSquaredError}, which takes the mean over all N·K entries; the gradient is the
+ * gradient of that number, so it carries the factor 1/N (or 1/(N·K)).
  */
 public interface Loss {
 
@@ -11,7 +13,8 @@ public interface Loss {
      *
      * @param input  the loss's input, N×K (the network's last output)
      * @param target the targets, N×K
-     * @return the loss averaged over the N rows, and its gradient with respect to {@code input}
+     * @return the loss (a mean over the rows, or over all entries for mean squared error) and its gradient
+     *         with respect to {@code input}
      */
     LossValue evaluate(double[][] input, double[][] target);
 

@@ -1,5 +1,6 @@
 package backprop.network;
 
+import backprop.layers.Computation;
 import backprop.layers.Dense;
 import backprop.layers.Initializer;
 import backprop.layers.Layer;
@@ -25,6 +26,7 @@ public final class NetworkBuilder {
     private int denseCount;
     private Initializer weightInit = Initializer.normal(0.01);
     private Initializer biasInit = Initializer.zeros();
+    private Computation computation = Computation.FAST;
     private Loss loss;
     private L2Penalty penalty = L2Penalty.NONE;
 
@@ -60,6 +62,21 @@ public final class NetworkBuilder {
     }
 
     /**
+     * How the dense layers added after this call compute their products: {@link Computation#FAST} (the
+     * default) or {@link Computation#PLAIN}, the {@code Matrix} routines as written.
+     *
+     * @param c the computation
+     * @return this builder
+     */
+    public NetworkBuilder computation(Computation c) {
+        if (c == null) {
+            throw new IllegalArgumentException("network: computation is null; expected FAST or PLAIN");
+        }
+        this.computation = c;
+        return this;
+    }
+
+    /**
      * A dense layer from the current width to {@code outputs}.
      *
      * @param outputs the number of outputs of the layer
@@ -67,7 +84,9 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder dense(int outputs) {
         denseCount++;
-        layers.add(new Dense("dense" + denseCount, width, outputs, weightInit, biasInit, random));
+        Dense dense = new Dense("dense" + denseCount, width, outputs, weightInit, biasInit, random);
+        dense.setComputation(computation);
+        layers.add(dense);
         width = outputs;
         return this;
     }

@@ -2,25 +2,29 @@ package backprop.random;
 
 /**
  * The one random generator of the project: SplitMix64 (Steele, Lea and Flood, 2014) for 64-bit words,
- * with uniform doubles, bounded integers, Box–Muller normals and a Fisher–Yates shuffle built on it.
- * Everything random (initial weights, shuffles, splits, synthetic data) takes one explicitly, so the same
- * seed gives the same numbers. The whole algorithm, as NOTES.md gives it for a port:
+ * with uniform doubles, bounded integers, normals by Marsaglia's polar method and a Fisher–Yates shuffle
+ * built on it. Everything random (initial weights, shuffles, splits, synthetic data) takes one explicitly,
+ * so the same seed gives the same numbers. The whole algorithm, as NOTES.md gives it for a port:
  *
  * <pre>
  *   nextLong:     state += 0x9E3779B97F4A7C15; z = state
- *                 z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9
- *                 z = (z ^ (z >>> 27)) * 0x94D049BB133111EB
- *                 return z ^ (z >>> 31)                      (all arithmetic modulo 2^64)
- *   nextDouble:   (nextLong >>> 11) · 2^-53                   in [0, 1)
+ *                 z = (z ^ (z &gt;&gt;&gt; 30)) * 0xBF58476D1CE4E5B9
+ *                 z = (z ^ (z &gt;&gt;&gt; 27)) * 0x94D049BB133111EB
+ *                 return z ^ (z &gt;&gt;&gt; 31)                      (all arithmetic modulo 2^64)
+ *   nextDouble:   (nextLong &gt;&gt;&gt; 11) · 2^-53                   in [0, 1), exact
  *   nextInt(n):   floor(nextDouble · n)                       in [0, n)
- *   nextGaussian: u1 = 1 − nextDouble, u2 = nextDouble        (u1 in (0, 1], so log is finite)
- *                 return sqrt(−2·ln u1) · cos(2π·u2)          (one normal per two uniforms, nothing cached)
+ *   nextGaussian: repeat: u = 2·nextDouble − 1                 (exact)
+ *                         v = 2·nextDouble − 1                 (exact)
+ *                         s = u·u + v·v
+ *                 until 0 &lt; s &lt; 1
+ *                 return u · sqrt((−2·ln(s)) / s)              (ln: Logarithm.ln; v's twin is not kept)
  *   shuffle(a):   for i = n−1 down to 1: j = nextInt(i + 1); swap a[i], a[j]
  * </pre>
  *
- * <p>{@code ln}, {@code sqrt} and {@code cos} are {@link StrictMath}'s (fdlibm), so every JVM draws the
- * same normals; a port gets the same bits from any correctly rounded libm in all but rare last-bit cases.
- * Not for cryptography.
+ * <p>Only + − × ÷ and √, which IEEE-754 rounds correctly everywhere, enter a draw: {@link Logarithm#ln}
+ * is a fixed polynomial after an exact range reduction, not a platform's {@code log}. So a port in any
+ * language draws the same bits, provided its compiler does not fuse a·b + c into one rounding (C and
+ * C++: compile with {@code -ffp-contract=off}). Not for cryptography.
  */
 public final class SplitMix64 {
 
@@ -71,14 +75,22 @@ public final class SplitMix64 {
     }
 
     /**
-     * A standard normal draw by the Box–Muller transform (cosine branch only).
+     * A standard normal draw by Marsaglia's polar method: pairs (u, v) uniform on the square [−1, 1)² are
+     * drawn until one falls inside the unit circle (0 &lt; s = u² + v² &lt; 1, on average 1.27 pairs);
+     * then u·√(−2·ln s / s) is exactly normal. The same number would also give v·√(−2·ln s / s), a second
+     * normal; it is not kept, so every call starts from fresh uniforms.
      *
-     * @return √(−2·ln u1)·cos(2π·u2), drawn from two uniforms
+     * @return u·√((−2·ln s)/s), with ln from {@link Logarithm#ln}
      */
     public double nextGaussian() {
-        double u1 = 1.0 - nextDouble();
-        double u2 = nextDouble();
-        return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * StrictMath.PI * u2);
+        while (true) {
+            double u = 2.0 * nextDouble() - 1.0;
+            double v = 2.0 * nextDouble() - 1.0;
+            double s = u * u + v * v;
+            if (s > 0 && s < 1) {
+                return u * Math.sqrt(-2.0 * Logarithm.ln(s) / s);
+            }
+        }
     }
 
     /**

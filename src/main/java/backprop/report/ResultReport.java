@@ -37,9 +37,14 @@ public final class ResultReport {
         for (String note : r.notes()) {
             s.append("note:     ").append(note).append('\n');
         }
-        EpochRecord best = r.history().best();
-        s.append(String.format(Locale.ROOT, "epochs:   %d run (%s), best %d; %.2f s in all%n",
-                r.history().epochs().size(), r.history().stopReason(), best.epoch(), r.seconds()));
+        if (r.history().epochs().isEmpty()) {
+            s.append(String.format(Locale.ROOT, "epochs:   0 run (%s); %.2f s in all%n", r.history().stopReason(),
+                    r.seconds()));
+        } else {
+            EpochRecord best = r.history().best();
+            s.append(String.format(Locale.ROOT, "epochs:   %d run (%s), best %d; %.2f s in all%n",
+                    r.history().epochs().size(), r.history().stopReason(), best.epoch(), r.seconds()));
+        }
         s.append("document: ").append(e.documentFigure()).append('\n');
         s.append("ours:     ").append(r.ourFigure()).append('\n');
         for (Map.Entry<String, Double> m : r.metrics().entrySet()) {

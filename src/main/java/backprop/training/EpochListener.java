@@ -1,5 +1,7 @@
 package backprop.training;
 
+import backprop.network.Network;
+
 /**
  * Hears about training as it goes: progress bars, logs, a rule of your own for stopping. Both methods do
  * nothing unless overridden; {@link #epochEnded} can end training after any epoch by returning
@@ -7,6 +9,16 @@ package backprop.training;
  * keeps its best epoch still restores it).
  */
 public interface EpochListener {
+
+    /**
+     * Once, before the first epoch (also when there are no epochs to run): the network as it was built.
+     * A listener may keep a reference to it, copy its initial parameters, or choose how its dense layers
+     * compute ({@code Network.setComputation}).
+     *
+     * @param network the network about to be trained
+     */
+    default void trainingStarted(Network network) {
+    }
 
     /** What the trainer does after an epoch. */
     enum Decision {

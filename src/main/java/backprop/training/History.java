@@ -30,13 +30,21 @@ public final class History {
 
     /** @return the record of the last epoch run */
     public EpochRecord last() {
+        checkNotEmpty();
         return epochs.get(epochs.size() - 1);
+    }
+
+    private void checkNotEmpty() {
+        if (epochs.isEmpty()) {
+            throw new IllegalStateException("no epochs were run (epochs 0), so there is no epoch record; "
+                    + "check epochs().isEmpty() first");
+        }
     }
 
     /**
      * The epoch (from 1) with the best monitored metric; its parameters are restored when keepBest is on.
      *
-     * @return the best epoch, from 1
+     * @return the best epoch, from 1; 0 when no epoch was run
      */
     public int bestEpoch() {
         return bestEpoch;
@@ -44,6 +52,7 @@ public final class History {
 
     /** @return the record of the best epoch, see {@link #bestEpoch()} */
     public EpochRecord best() {
+        checkNotEmpty();
         return epochs.get(bestEpoch - 1);
     }
 

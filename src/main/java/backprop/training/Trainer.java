@@ -105,6 +105,10 @@ public final class Trainer {
         int sinceImprovement = 0;
         int[] order = identity(n);
         Batches buffers = new Batches();
+        events.trainingStarted(network);
+        if (settings.epochs() == 0) {
+            history.setStopReason("no epochs: the network keeps its initial parameters");
+        }
 
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             double rate = settings.schedule().rate(epoch, lowestLoss);

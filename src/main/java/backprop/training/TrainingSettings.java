@@ -3,7 +3,7 @@ package backprop.training;
 /**
  * How a network is trained; immutable, changed by the {@code with…} copies.
  *
- * @param epochs        passes over the training data
+ * @param epochs        passes over the training data; 0 leaves the network as it was built
  * @param batchSize     samples per step; 0 means the whole training set (full-batch gradient descent)
  * @param schedule      the learning rate per epoch
  * @param clipping      gradient clipping, {@link GradientClipping#NONE} by default
@@ -19,9 +19,9 @@ public record TrainingSettings(int epochs, int batchSize, LearningRateSchedule s
         boolean scoreTraining, long seed) {
 
     /**
-     * Checks that epochs ≥ 1, batch size ≥ 0 and patience ≥ 0.
+     * Checks that epochs ≥ 0, batch size ≥ 0 and patience ≥ 0.
      *
-     * @param epochs        passes over the training data, ≥ 1
+     * @param epochs        passes over the training data, ≥ 0 (0: no training)
      * @param batchSize     samples per step, ≥ 0; 0 for the whole training set
      * @param schedule      the learning rate per epoch
      * @param clipping      gradient clipping
@@ -32,8 +32,8 @@ public record TrainingSettings(int epochs, int batchSize, LearningRateSchedule s
      * @param seed          seeds the per-epoch shuffles
      */
     public TrainingSettings {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs: " + epochs + ", expected 1 or more");
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs: " + epochs + ", expected 0 (no training) or more");
         }
         if (batchSize < 0) {
             throw new IllegalArgumentException("batch size: " + batchSize + ", expected 0 (full batch) or more");

@@ -58,9 +58,9 @@ class MainTest {
 
     @Test
     void badSettingsAndMissingDataExitWithOne() {
-        Run zero = run("train", "xor", "--epochs", "0");
-        assertThat(zero.code()).isEqualTo(1);
-        assertThat(zero.err()).contains("epochs: 0, expected 1 or more");
+        Run negative = run("train", "xor", "--epochs", "-1");
+        assertThat(negative.code()).isEqualTo(1);
+        assertThat(negative.err()).contains("epochs: -1, expected 0 (no training) or more");
         Run missing = run("train", "iris", "--data", dir.resolve("none.csv").toString(), "--out", dir.toString());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("none.csv: no such file");

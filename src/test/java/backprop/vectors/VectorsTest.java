@@ -1,0 +1,164 @@
+package backprop.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backprop.io.Json;
+import backprop.layers.Computation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checked-in vectors are what the code computes now (so they never go stale), and the fast products
+ * meet every tolerance the files state.
+ */
+class VectorsTest {
+
+    private static final Path FOLDER = Path.of("testdata/vectors");
+    /** The code that wrote the files is held to a hundredth of what a port is allowed. */
+    private static final double STALE_SCALE = 0.01;
+
+    private static Map<String, Map<String, Object>> plain;
+    private static Map<String, Map<String, Object>> fast;
+
+    @BeforeAll
+    static void computeBoth() throws IOException {
+        Sources sources = new Sources();
+        plain = Vectors.generate(Computation.PLAIN, sources);
+        fast = Vectors.generate(Computation.FAST, sources);
+    }
+
+    private static String checkedIn(String file) throws IOException {
+        return Files.readString(FOLDER.resolve(file), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theCheckedInFilesAreWhatTheCodeComputesNow() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String file : Vectors.FILES) {
+            problems.addAll(VectorComparison.differences(file, checkedIn(file), Vectors.text(plain.get(file)),
+                    STALE_SCALE));
+        }
+        assertThat(problems).as("testdata/vectors differs from what the code computes; if the change is meant, "
+                + "refresh it with 'java -jar target/backprop.jar vectors --out testdata/vectors'").isEmpty();
+    }
+
+    @Test
+    void theFastProductsMeetEveryStatedTolerance() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String file : Vectors.FILES) {
+            problems.addAll(VectorComparison.differences(file, checkedIn(file), Vectors.text(fast.get(file)), 1.0));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyFileSaysWhatItHoldsAndWhatAPortMustMeet() throws IOException {
+        long bytes = 0;
+        for (String file : Vectors.FILES) {
+            Map<?, ?> m = (Map<?, ?>) Json.parse(checkedIn(file));
+            assertThat(m.get("format")).isEqualTo(Vectors.FORMAT);
+            assertThat(m.get("file") + ".json").isEqualTo(file);
+            assertThat((String) m.get("about")).hasSizeGreaterThan(40);
+            assertThat((Map<?, ?>) m.get("tolerance")).isNotEmpty();
+            assertThat(m.get("tolerance_rule")).isEqualTo(Vectors.TOLERANCE_RULE);
+            bytes += Files.size(FOLDER.resolve(file));
+        }
+        assertThat(bytes).as("testdata/vectors in bytes").isLessThan(3_000_000);
+    }
+
+    @Test
+    void everyDecimalReadsBackToItsBitPattern() throws IOException {
+        int checked = 0;
+        for (String file : Vectors.FILES) {
+            checked += bitsAgree(Json.parse(checkedIn(file)), file);
+        }
+        assertThat(checked).isGreaterThan(20_000);
+    }
+
+    /** Counts the numbers that have a _bits twin, failing on any that disagrees. */
+    private static int bitsAgree(Object node, String path) {
+        int n = 0;
+        if (node instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String key = (String) e.getKey();
+                if (m.containsKey(key + "_bits")) {
+                    n += twins(e.getValue(), m.get(key + "_bits"), path + "." + key);
+                }
+                n += bitsAgree(e.getValue(), path + "." + key);
+            }
+        } else if (node instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                n += bitsAgree(l.get(i), path + "[" + i + "]");
+            }
+        }
+        return n;
+    }
+
+    private static int twins(Object decimal, Object bits, String path) {
+        if (decimal instanceof List<?> d) {
+            List<?> b = (List<?>) bits;
+            assertThat(b).as(path).hasSameSizeAs(d);
+            int n = 0;
+            for (int i = 0; i < d.size(); i++) {
+                n += twins(d.get(i), b.get(i), path + "[" + i + "]");
+            }
+            return n;
+        }
+        long pattern = Long.parseUnsignedLong((String) bits, 16);
+        assertThat(Double.doubleToRawLongBits((Double) decimal)).as(path).isEqualTo(pattern);
+        assertThat((String) bits).as(path).hasSize(16);
+        return 1;
+    }
+
+    @Test
+    void theComparisonCatchesAChangedNumberABitAndAShape() throws IOException {
+        String layers = checkedIn("layers.json");
+        assertThat(VectorComparison.differences("layers.json", layers, layers, 1.0)).isEmpty();
+        Map<String, Object> changed = parse(layers);
+        List<List<Double>> y = expectedY(changed);
+        double v = y.get(0).get(0);
+        y.get(0).set(0, v + 1e-14 * Math.abs(v));                   // within 1e-13 of the largest entry
+        assertThat(VectorComparison.differences("layers.json", parse(layers), changed, 1.0)).isEmpty();
+        y.get(0).set(0, v + 1e-11 * Math.abs(v) + 1e-12);           // beyond it
+        assertThat(VectorComparison.differences("layers.json", parse(layers), changed, 1.0))
+                .singleElement().asString().contains("cases[0].expected.Y[0][0]", "allowed");
+
+        Map<String, Object> generator = parse(checkedIn("generator.json"));
+        Map<String, Object> flipped = parse(checkedIn("generator.json"));
+        List<Object> normals = seedZero(flipped, "nextGaussian");
+        List<Object> bits = seedZero(flipped, "nextGaussian_bits");
+        double g = (Double) normals.get(5);
+        normals.set(5, Math.nextUp(g));                                // one ulp: a bit-exact section refuses it
+        bits.set(5, String.format("%016x", Double.doubleToRawLongBits(Math.nextUp(g))));
+        assertThat(VectorComparison.differences("generator.json", generator, flipped, 1.0)).hasSize(2);
+
+        Map<String, Object> shorter = parse(layers);
+        expectedY(shorter).remove(0);
+        assertThat(VectorComparison.differences("layers.json", parse(layers), shorter, 1.0))
+                .singleElement().asString().contains("shapes differ");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String text) {
+        return (Map<String, Object>) Json.parse(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<Double>> expectedY(Map<String, Object> layers) {
+        Map<String, Object> first = (Map<String, Object>) ((List<Object>) layers.get("cases")).get(0);
+        return (List<List<Double>>) ((Map<String, Object>) first.get("expected")).get("Y");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> seedZero(Map<String, Object> generator, String key) {
+        Map<String, Object> seed = (Map<String, Object>) ((List<Object>) generator.get("seeds")).get(0);
+        return (List<Object>) seed.get(key);
+    }
+}
