@@ -5,6 +5,7 @@ import backprop.experiments.ExperimentSettings;
 import backprop.experiments.Result;
 import backprop.io.Json;
 import backprop.io.ModelFile;
+import backprop.report.HtmlReport;
 import backprop.report.Plots;
 import backprop.report.ResultReport;
 import java.io.IOException;
@@ -53,6 +54,7 @@ final class TrainCommand implements Command {
         Result r = experiment.run(s, new Progress(err, experiment.name(), s.epochs()));
         Path outDir = Path.of(o.string("out") == null ? "target/reports" : o.string("out"));
         List<Path> plots = Plots.write(r, outDir);
+        plots.add(HtmlReport.write(experiment, r, outDir));
         List<Path> saved = new ArrayList<>();
         if (o.string("save") != null) {
             saved.addAll(ModelFile.save(new ModelFile.Model(r.network(), r.classNames(), r.transform(), null),
