@@ -51,7 +51,10 @@ final class TrainCommand implements Command {
         Experiment experiment = Options.experiment(o.positional().get(0));
         o.applyThreads();
         ExperimentSettings s = settings(experiment, o);
-        Result r = experiment.run(s, new Progress(err, experiment.name(), s.epochs()));
+        Result r;
+        try (Progress progress = new Progress(err, experiment.name(), s.epochs())) {
+            r = experiment.run(s, progress);
+        }
         Path outDir = Path.of(o.string("out") == null ? "target/reports" : o.string("out"));
         List<Path> plots = Plots.write(r, outDir);
         plots.add(HtmlReport.write(experiment, r, outDir));
