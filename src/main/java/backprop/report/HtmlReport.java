@@ -138,7 +138,7 @@ public final class HtmlReport {
             s.append("</ul>\n");
         }
 
-        s.append("<h2>Network</h2>\n<pre>").append(escape(r.network().summary())).append("</pre>\n");
+        s.append("<h2>Network</h2>\n<pre>").append(Svg.escape(r.network().summary(), true)).append("</pre>\n");
         s.append("</body>\n</html>\n");
         return s.toString();
     }

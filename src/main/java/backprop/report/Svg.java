@@ -569,10 +569,10 @@ public final class Svg {
             Ticks errorScale = maxError > 0 ? Ticks.linear(0, 100 * maxError, false, side, 40, 0) : null;
             double scaleLeft = left + side + 26;
             double scaleBlock = 14 + 5 + Math.max(correctScale.widestLabel(SCALE_SIZE) + TextWidth.of("%", SCALE_SIZE),
-                    TextWidth.of("right", SCALE_SIZE)) + 12;
+                    TextWidth.of("correct", SCALE_SIZE)) + 18;
             double errorBlock = errorScale == null ? TextWidth.of("no errors", SCALE_SIZE) + 12
                     : 14 + 5 + Math.max(errorScale.widestLabel(SCALE_SIZE) + TextWidth.of("%", SCALE_SIZE),
-                    TextWidth.of("errors", SCALE_SIZE)) + 12;
+                    TextWidth.of("errors", SCALE_SIZE)) + 18;
             double width = Math.ceil(scaleLeft + scaleBlock + errorBlock + 6);
             double height = Math.ceil(top + side + below + LABEL_SIZE + 14);
 
@@ -608,7 +608,7 @@ public final class Svg {
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%s\" text-anchor=\"middle\" "
                     + "fill=\"#222\" transform=\"rotate(-90 %.1f %.1f)\">true class</text>%n", 10 + LABEL_SIZE / 2 + 4,
                     yCentre, number(LABEL_SIZE), 10 + LABEL_SIZE / 2 + 4, yCentre));
-            colourScale(s, scaleLeft, top, side, "right", correctScale, BLUES);
+            colourScale(s, scaleLeft, top, side, "correct", correctScale, BLUES);
             if (errorScale != null) {
                 colourScale(s, scaleLeft + scaleBlock, top, side, "errors", errorScale, REDS);
             } else {
@@ -756,13 +756,25 @@ public final class Svg {
     }
 
     /**
-     * Text made safe for XML: the five special characters escaped; characters XML cannot hold (controls,
-     * unpaired surrogates) replaced by U+FFFD.
+     * Text made safe for XML on one line: the special characters escaped, line breaks and tabs made spaces,
+     * characters XML cannot hold (other controls, unpaired surrogates) replaced by U+FFFD.
      *
      * @param s the text
      * @return the escaped text
      */
     static String escape(String s) {
+        return escape(s, false);
+    }
+
+    /**
+     * Text made safe for XML: the special characters escaped, characters XML cannot hold (controls other
+     * than line breaks and tabs, unpaired surrogates) replaced by U+FFFD.
+     *
+     * @param s          the text
+     * @param lineBreaks whether line breaks and tabs are kept (for preformatted text) or made spaces
+     * @return the escaped text
+     */
+    static String escape(String s, boolean lineBreaks) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -772,10 +784,11 @@ public final class Svg {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
+                case '\n', '\r', '\t' -> out.append(lineBreaks ? c : ' ');
                 default -> {
                     if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                         out.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c) || (c < 0x20 && c != '\t') || c == 0xFFFE || c == 0xFFFF) {
+                    } else if (Character.isSurrogate(c) || c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
                         out.append('\uFFFD');
                     } else {
                         out.append(c);

@@ -179,6 +179,8 @@ class PlotsTest {
                 "precision", "weighted avg", "a note with <angle brackets> & an ampersand", "test accuracy", "90.00%",
                 "learning rate", "epochs");
         assertThat(html).contains(Experiments.named("iris").documentFigure());
+        // the network's summary keeps its lines
+        assertThat(page.getElementsByTagName("pre").item(0).getTextContent()).isEqualTo(r.network().summary());
     }
 
     @Test
