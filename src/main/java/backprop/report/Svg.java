@@ -551,7 +551,7 @@ public final class Svg {
             if (slanted) {
                 left = Math.max(left, 8 + widestName * slant - cell / 2 + NAME_SIZE);
             }
-            double top = 70;
+            double top = 76;
             double maxError = 0;
             long right = 0;
             long total = 0;
@@ -612,7 +612,7 @@ public final class Svg {
             if (errorScale != null) {
                 colourScale(s, scaleLeft + scaleBlock, top, side, "errors", errorScale, REDS);
             } else {
-                s.append(text(scaleLeft + scaleBlock, top - 8, SCALE_SIZE, "start", "#222", "no errors"));
+                s.append(text(scaleLeft + scaleBlock, top - 14, SCALE_SIZE, "start", "#222", "no errors"));
             }
             return s.append("</svg>\n").toString();
         }
@@ -667,7 +667,7 @@ public final class Svg {
                 double[][] ramp) {
             double high = scale.high();
             double errorTop = 100 * maxErrorShare();
-            s.append(text(x, top - 8, SCALE_SIZE, "start", "#222", caption));
+            s.append(text(x, top - 14, SCALE_SIZE, "start", "#222", caption));
             for (int k = 0; k < SCALE_STEPS; k++) {
                 double from = high * k / SCALE_STEPS;
                 double mid = high * (k + 0.5) / SCALE_STEPS;
