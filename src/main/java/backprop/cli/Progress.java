@@ -57,6 +57,8 @@ final class Progress implements EpochListener, AutoCloseable {
     private long lastLine = Long.MIN_VALUE / 2;
     /** Columns of the live line now on the screen; 0 when there is none. */
     private int drawn;
+    /** The live line's parts and bar width, fixed at its first drawing. */
+    private Layout liveLayout;
     /** The last epoch, if its line has not been printed. */
     private EpochRecord pending;
 
@@ -252,16 +254,31 @@ final class Progress implements EpochListener, AutoCloseable {
         double done = overRun ? (double) p.epoch() / epochs : (double) p.batch() / p.batches();
         double seconds = (now - epochStart) / 1e9;
         double rate = (p.samplesDone() - epochStartSamples) / seconds;
-        List<Part> parts = new ArrayList<>();
-        parts.add(new Part(label + " epoch " + p.epoch() + "/" + epochs, 0));
-        parts.add(Part.BAR);
-        parts.add(overRun ? Part.NONE : new Part(p.batch() + "/" + p.batches(), 4));
-        parts.add(new Part("loss " + loss(p.runningLoss()), 2));
-        parts.add(accuracyPart("acc ", p.runningAccuracy(), 5));
-        parts.add(overRun || seconds <= 0 || !(rate > 0) ? Part.NONE
-                : new Part(String.format(Locale.ROOT, "%,.0f/s", rate), 6));
-        parts.add(timeLeftPart(p, now, 3));
-        return fit(parts, columns - 1, done);
+        boolean accuracy = !Double.isNaN(p.runningAccuracy());
+        List<Part> parts = liveParts(label + " epoch " + p.epoch() + "/" + epochs, overRun ? null
+                : p.batch() + "/" + p.batches(), "loss " + loss(p.runningLoss()), accuracy
+                ? String.format(Locale.ROOT, "acc %.2f%%", 100 * p.runningAccuracy()) : null,
+                overRun ? null : seconds <= 0 || !(rate > 0) ? "" : String.format(Locale.ROOT, "%,.0f/s", rate),
+                Double.isNaN(timeLeft(p, now)) ? "" : "left " + duration(timeLeft(p, now)));
+        if (liveLayout == null) {
+            // laid out once, for the widest each part can be, so the bar keeps its width from redraw to redraw
+            String most = String.valueOf(epochs);
+            liveLayout = layout(liveParts(label + " epoch " + most + "/" + most, overRun ? null
+                    : p.batches() + "/" + p.batches(), "loss 0.000e-00", accuracy ? "acc 100.00%" : null,
+                    overRun ? null : "9,999,999/s", "left 99h59m"), columns - 1);
+        }
+        return render(parts, liveLayout, done, columns - 1);
+    }
+
+    /** The live line's parts in their order; null leaves a part out, "" is a part with nothing to show yet. */
+    private static List<Part> liveParts(String epoch, String batches, String loss, String accuracy, String rate,
+            String left) {
+        return List.of(new Part(epoch, 0), Part.BAR, part(batches, 4), new Part(loss, 2), part(accuracy, 5),
+                part(rate, 6), new Part(left, 3));
+    }
+
+    private static Part part(String text, int priority) {
+        return text == null ? Part.NONE : new Part(text, priority);
     }
 
     /**
@@ -299,54 +316,78 @@ final class Progress implements EpochListener, AutoCloseable {
     }
 
     /**
-     * The parts that fit in {@code width} columns, two spaces apart; the bar, if there is one, takes
-     * {@value #MIN_BAR} to {@value #MAX_BAR} columns plus its brackets, filled to the share {@code done}.
-     * What is left after every optional part is gone is cut to the width.
+     * Which parts of a line are shown and how wide its bar is.
+     *
+     * @param shown    one flag per part, in the parts' order
+     * @param barWidth the bar's width inside its brackets, 0 without a bar
      */
-    static String fit(List<Part> parts, int width, double done) {
-        List<Part> kept = new ArrayList<>();
-        for (Part p : parts) {
-            if (p != Part.NONE) {
-                kept.add(p);
-            }
+    record Layout(boolean[] shown, int barWidth) {
+    }
+
+    /**
+     * The layout that fits {@code parts} in {@code width} columns, two spaces apart: parts are left out, the
+     * highest priority number first, until the line fits with a bar (if there is one) of {@value #MIN_BAR}
+     * to {@value #MAX_BAR} columns plus its brackets. Parts of priority 0 always stay.
+     */
+    static Layout layout(List<Part> parts, int width) {
+        boolean[] shown = new boolean[parts.size()];
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = parts.get(i) != Part.NONE;
         }
         while (true) {
             int fixed = 0;
+            int count = 0;
             boolean bar = false;
-            for (Part p : kept) {
-                fixed += (fixed == 0 ? 0 : 2);
-                if (p == Part.BAR) {
-                    bar = true;
-                    fixed += 2;
-                } else {
-                    fixed += width(p.text());
+            for (int i = 0; i < shown.length; i++) {
+                if (shown[i]) {
+                    fixed += count++ == 0 ? 0 : 2;
+                    bar |= parts.get(i) == Part.BAR;
+                    fixed += parts.get(i) == Part.BAR ? 2 : width(parts.get(i).text());
                 }
             }
             int barWidth = bar ? Math.min(MAX_BAR, width - fixed) : 0;
-            if (((!bar || barWidth >= MIN_BAR) && fixed + barWidth <= width) || kept.size() == 1) {
-                StringBuilder s = new StringBuilder();
-                for (Part p : kept) {
-                    s.append(s.length() == 0 ? "" : "  ");
-                    if (p == Part.BAR) {
-                        int filled = (int) Math.round(barWidth * Math.max(0, Math.min(1, done)));
-                        s.append('[').append("#".repeat(filled)).append("-".repeat(barWidth - filled)).append(']');
-                    } else {
-                        s.append(p.text());
-                    }
-                }
-                return cut(s.toString(), width);
+            if ((!bar || barWidth >= MIN_BAR) && fixed + barWidth <= width) {
+                return new Layout(shown, barWidth);
             }
-            Part least = null;
-            for (Part p : kept) {
-                if (p.priority() > 0 && (least == null || p.priority() >= least.priority())) {
-                    least = p;
+            int least = -1;
+            for (int i = 0; i < shown.length; i++) {
+                if (shown[i] && parts.get(i).priority() > 0
+                        && (least < 0 || parts.get(i).priority() >= parts.get(least).priority())) {
+                    least = i;
                 }
             }
-            if (least == null) {
-                return cut(String.join("  ", kept.stream().map(Part::text).toList()), width);
+            if (least < 0) {
+                return new Layout(shown, 0);
             }
-            kept.remove(least);
+            shown[least] = false;
         }
+    }
+
+    /**
+     * The parts a layout shows, two spaces apart, the bar filled to the share {@code done}; cut to
+     * {@code width} if it is still too long.
+     */
+    static String render(List<Part> parts, Layout layout, double done, int width) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
+            if (!layout.shown()[i] || p == Part.NONE || (p == Part.BAR ? layout.barWidth() == 0 : p.text().isEmpty())) {
+                continue;
+            }
+            s.append(s.length() == 0 ? "" : "  ");
+            if (p == Part.BAR) {
+                int filled = (int) Math.round(layout.barWidth() * Math.max(0, Math.min(1, done)));
+                s.append('[').append("#".repeat(filled)).append("-".repeat(layout.barWidth() - filled)).append(']');
+            } else {
+                s.append(p.text());
+            }
+        }
+        return cut(s.toString(), width);
+    }
+
+    /** The parts that fit in {@code width} columns: {@link #render} of {@link #layout}. */
+    static String fit(List<Part> parts, int width, double done) {
+        return render(parts, layout(parts, width), done, width);
     }
 
     private static String cut(String s, int width) {

@@ -137,6 +137,15 @@ class ProgressTest {
         assertThat(screen.lines()).hasSize(3).allSatisfy(line -> assertThat(line).matches(EPOCH_LINE));
         assertThat(screen.column).isZero();
         assertThat(during.wraps).isZero();
+        // the bar keeps one width from the first redraw to the last
+        List<Integer> bars = new ArrayList<>();
+        for (String piece : output.split("[\r\n]")) {
+            if (piece.contains("[")) {
+                bars.add(piece.indexOf(']') - piece.indexOf('['));
+            }
+        }
+        assertThat(bars).hasSizeGreaterThan(10);
+        assertThat(new java.util.HashSet<>(bars)).hasSize(1);
     }
 
     @Test
@@ -153,6 +162,14 @@ class ProgressTest {
         String live = lines.get(lines.size() - 1);
         assertThat(live).startsWith("mnist epoch 2/20  [###############---------------]  20/40  loss 0.5000  "
                 + "acc 87.50%").contains("/s  left ");
+        // the bar keeps its width while the figures after it come and go
+        List<Integer> bars = new ArrayList<>();
+        for (String piece : run.output().split("[\r\n]")) {
+            if (piece.contains("[")) {
+                bars.add(piece.indexOf(']') - piece.indexOf('['));
+            }
+        }
+        assertThat(bars).hasSizeGreaterThan(10).containsOnly(31);
         assertThat(lines.get(0)).matches("mnist epoch 1/20  loss 1\\.0000  accuracy 90\\.00%  validation loss "
                 + "1\\.1000  validation 85\\.00%  1\\.20s");
     }
@@ -168,7 +185,8 @@ class ProgressTest {
         }
         List<String> lines = new Screen(40).play(run.output()).lines();
         assertThat(lines.get(0)).isEqualTo("mnist epoch 1/20  loss 1.0000");
-        assertThat(lines.get(1)).isEqualTo("mnist epoch 2/20  [##########---------]");
+        // laid out for "epoch 20/20": one column less for the bar than "epoch 2/20" would leave
+        assertThat(lines.get(1)).isEqualTo("mnist epoch 2/20  [#########---------]");
     }
 
     @Test
