@@ -4,6 +4,7 @@ import backprop.experiments.Experiment;
 import backprop.experiments.ExperimentSettings;
 import backprop.experiments.Experiments;
 import backprop.experiments.Result;
+import backprop.report.HtmlReport;
 import backprop.report.Plots;
 import backprop.report.TextTable;
 import backprop.training.EpochListener;
@@ -52,6 +53,7 @@ final class TourCommand implements Command {
             err.printf(Locale.ROOT, "tour: %s (document %s), %d epochs …%n", e.name(), e.document(), s.epochs());
             Result r = e.run(s, EpochListener.SILENT);
             Plots.write(r, Path.of("target/reports"));
+            HtmlReport.write(e, r, Path.of("target/reports"));
             rows.add(new String[] {e.name(), e.document(), e.documentFigure(), r.ourFigure(),
                 String.valueOf(r.history().epochs().size()), String.format(Locale.ROOT, "%.1f", r.seconds())});
         }

@@ -5,6 +5,7 @@ import backprop.experiments.ExperimentSettings;
 import backprop.experiments.Result;
 import backprop.io.Json;
 import backprop.io.ModelFile;
+import backprop.report.HtmlReport;
 import backprop.report.Plots;
 import backprop.report.ResultReport;
 import java.io.IOException;
@@ -52,11 +53,18 @@ final class TrainCommand implements Command {
         Experiment experiment = Options.experiment(o.positional().get(0));
         o.applyThreads();
         ExperimentSettings s = settings(experiment, o);
-        Progress progress = new Progress(err, experiment.name(), s.epochs());
-        LastEpoch last = o.string("save-last") == null ? null : new LastEpoch(progress);
-        Result r = experiment.run(s, last == null ? progress : last);
+        Result r;
+        LastEpoch last;
+        try (Progress progress = new Progress(err, experiment.name(), s.epochs())) {
+            last = o.string("save-last") == null ? null : new LastEpoch(progress);
+            r = experiment.run(s, last == null ? progress : last);
+        }
         Path outDir = Path.of(o.string("out") == null ? "target/reports" : o.string("out"));
-        List<Path> plots = r.history().epochs().isEmpty() ? List.of() : Plots.write(r, outDir);
+        List<Path> plots = new ArrayList<>();
+        if (!r.history().epochs().isEmpty()) {
+            plots.addAll(Plots.write(r, outDir));
+            plots.add(HtmlReport.write(experiment, r, outDir));
+        }
         List<Path> saved = new ArrayList<>();
         if (o.string("save") != null) {
             saved.addAll(ModelFile.save(new ModelFile.Model(r.network(), r.classNames(), r.transform(), null),

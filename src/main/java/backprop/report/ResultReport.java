@@ -56,7 +56,7 @@ public final class ResultReport {
                     r.classNames().size() == r.confusion().classes() ? r.classNames() : null));
         }
         for (Path p : plots) {
-            s.append("plot:     ").append(p).append('\n');
+            s.append(p.toString().endsWith(".html") ? "page:     " : "plot:     ").append(p).append('\n');
         }
         for (Path p : saved) {
             s.append("saved:    ").append(p).append('\n');

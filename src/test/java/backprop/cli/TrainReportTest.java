@@ -1,0 +1,71 @@
+package backprop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code train} leaves in its report folder: the plots and the page, for any data it accepts. */
+class TrainReportTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void trainWritesThePlotsAndOnePage() throws IOException {
+        Path out = dir.resolve("reports");
+        Run r = run("train", "iris", "--epochs", "30", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("plot:     " + out.resolve("iris-confusion.svg"),
+                "page:     " + out.resolve("iris.html"));
+        String page = Files.readString(out.resolve("iris.html"));
+        assertThat(page).contains("<svg", "Iris-versicolor", "total parameters");
+        assertThat(Files.readString(out.resolve("iris-loss.svg"))).startsWith("<svg");
+    }
+
+    /** A data set of one class used to crash in the confusion plot, after training and before saving. */
+    @Test
+    void aCsvOfOneClassFinishesWithItsPlotsAndItsModel() throws IOException {
+        Path csv = dir.resolve("one.csv");
+        Files.writeString(csv, "a,b,label\n1,2,x\n2,3,x\n3,4,x\n4,5,x\n5,6,x\n6,7,x\n7,8,x\n8,9,x\n9,10,x\n10,11,x\n");
+        Path model = dir.resolve("one.json");
+        Run r = run("train", "csv", "--data", csv.toString(), "--label", "label", "--epochs", "5", "--out",
+                dir.toString(), "--save", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(dir.resolve("csv-confusion.svg")).exists();
+        assertThat(dir.resolve("csv.html")).exists();
+        assertThat(model).exists();
+    }
+
+    @Test
+    void anImageFolderOfOneClassFinishesWithItsPlots() throws IOException {
+        Path images = dir.resolve("images");
+        Files.createDirectories(images.resolve("7"));
+        try (Stream<Path> files = Files.list(Path.of("testdata/images/7"))) {
+            for (Path f : files.limit(10).toList()) {
+                Files.copy(f, images.resolve("7").resolve(f.getFileName()));
+            }
+        }
+        Run r = run("train", "images", "--data", images.toString(), "--epochs", "3", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("images-confusion.svg"))).contains("<rect class=\"cell\"");
+    }
+}
