@@ -117,7 +117,12 @@ final class Csv {
 
     /** A cell as a message quotes it: at most 40 characters, control characters as '?'. */
     static String shorten(String cell) {
-        String s = cell.length() > 40 ? cell.substring(0, 37) + "…" : cell;
+        return shorten(cell, 40);
+    }
+
+    /** Text as a message quotes it: at most {@code max} characters, control characters as '?'. */
+    static String shorten(String cell, int max) {
+        String s = cell.length() > max ? cell.substring(0, max - 3) + "…" : cell;
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

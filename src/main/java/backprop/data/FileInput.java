@@ -123,8 +123,8 @@ final class FileInput implements Closeable {
             }
             boolean cut = e instanceof EOFException;
             throw new DataFormatException(file, 0, "the gzip data " + (cut ? "ends early" : "is damaged") + " after "
-                    + position + " bytes of content (" + describe(e) + "); expected a complete gzip file"
-                    + (cut ? ", this one is cut short" : ""), e);
+                    + position + " bytes of content" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                    + "; expected a complete gzip file" + (cut ? ", this one is cut short" : ""), e);
         } catch (IOException e) {
             throw FileErrors.cannotRead(file, e);
         }
@@ -163,7 +163,7 @@ final class FileInput implements Closeable {
      */
     byte[] readExactly(int length, String what) throws IOException {
         long start = position;
-        byte[] bytes = new byte[Math.min(length, 1 << 20)];
+        byte[] bytes = new byte[Math.min(length, 1 << 16)];
         int got = 0;
         while (got < length) {
             if (got == bytes.length) {

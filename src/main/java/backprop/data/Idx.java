@@ -130,7 +130,7 @@ public final class Idx {
             }
         } else if (length > FileInput.GZIP_MAX_RATIO * in.size() + 1024) {
             throw new DataFormatException(file, 0, "the header promises " + what + " (" + length + " bytes) but a gzip"
-                    + " file of " + in.size() + " bytes cannot hold more than " + FileInput.GZIP_MAX_RATIO * in.size());
+                    + " file of " + in.size() + " bytes cannot hold more than " + FileInput.GZIP_MAX_RATIO * in.size() + " bytes");
         }
         if (length > MAX_ARRAY) {
             throw new DataFormatException(file, 0, "the header promises " + what + ", " + length + " bytes, more than"

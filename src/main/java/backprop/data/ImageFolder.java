@@ -50,7 +50,7 @@ public final class ImageFolder {
                     + "/, " + root.resolve("1") + "/, …");
         }
         if (classes.size() == 1) {
-            throw new DataFormatException(root, 0, "one class sub-folder only ('" + classes.get(0) + "'); expected one"
+            throw new DataFormatException(root, 0, "one class sub-folder only ('" + Csv.shorten(classes.get(0)) + "'); expected one"
                     + " sub-folder per class, at least two");
         }
         List<double[]> rows = new ArrayList<>();
@@ -189,7 +189,6 @@ public final class ImageFolder {
     private static String describe(Exception e) {
         String message = e.getMessage();
         String text = message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
-        text = text.replace('\n', ' ').replace('\r', ' ');
-        return text.length() > 120 ? text.substring(0, 117) + "…" : text;
+        return Csv.shorten(text, 120);
     }
 }

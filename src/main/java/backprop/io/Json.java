@@ -197,7 +197,7 @@ public final class Json {
             } else if (c == '-' || (c >= '0' && c <= '9')) {
                 return number();
             }
-            throw error("unexpected character '" + c + "'");
+            throw error("unexpected character '" + shown(String.valueOf(c)) + "'");
         }
 
         Map<String, Object> object() {
@@ -217,7 +217,7 @@ public final class Json {
                 String key = string();
                 if (map.containsKey(key)) {
                     pos = keyStart;
-                    throw error("the key \"" + key + "\" appears twice in one object");
+                    throw error("the key \"" + shown(key) + "\" appears twice in one object");
                 }
                 space();
                 expect(':');
@@ -288,14 +288,14 @@ public final class Json {
                                 if (digit < 0) {
                                     pos -= 2;
                                     throw error("a \\u escape needs four hex digits (0-9, a-f), found '"
-                                            + text.substring(pos, Math.min(text.length(), pos + 6)) + "'");
+                                            + shown(text.substring(pos, Math.min(text.length(), pos + 6))) + "'");
                                 }
                                 code = code * 16 + digit;
                             }
                             s.append((char) code);
                             pos += 4;
                         }
-                        default -> throw error("unknown escape \\" + e);
+                        default -> throw error("unknown escape \\" + shown(String.valueOf(e)));
                     }
                 } else {
                     s.append(c);
@@ -353,6 +353,14 @@ public final class Json {
                 n++;
             }
             return n;
+        }
+
+        /** Text as a message shows it: at most 30 characters, control characters as '?'. */
+        static String shown(String s) {
+            String cut = s.length() > 30 ? s.substring(0, 27) + "…" : s;
+            StringBuilder out = new StringBuilder();
+            cut.chars().forEach(c -> out.append(Character.isISOControl(c) ? '?' : (char) c));
+            return out.toString();
         }
 
         boolean peek(char c) {

@@ -199,12 +199,12 @@ public final class ModelFile {
                     + "reader knows version " + VERSION + ")");
         }
         int input = model.positive("input");
-        Loss loss;
-        try {
-            loss = Registry.lossType(model.string("loss")).make().get();
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file, "model.loss: " + e.getMessage());
+        String lossName = model.string("loss");
+        if (!Registry.lossNames().contains(lossName)) {
+            throw new ModelFormatException(file, "model.loss is " + Fields.kind(lossName) + ", expected one of "
+                    + Registry.lossNames());
         }
+        Loss loss = Registry.lossType(lossName).make().get();
         double l2 = model.number("l2");
         if (!(l2 >= 0)) {
             throw new ModelFormatException(file, "model.l2 is " + l2 + ", expected a number ≥ 0");
@@ -214,8 +214,8 @@ public final class ModelFile {
         for (int i = 0; i < classes.size(); i++) {
             Integer before = seen.putIfAbsent(classes.get(i), i);
             if (before != null) {
-                throw new ModelFormatException(file, "model.classes[" + i + "] is '" + classes.get(i) + "' as is model"
-                        + ".classes[" + before + "]; expected every class once");
+                throw new ModelFormatException(file, "model.classes[" + i + "] is " + Fields.kind(classes.get(i))
+                        + " as is model.classes[" + before + "]; expected every class once");
             }
         }
         InputTransform transform = transform(file, new Fields(file, "model.transform", model.get("transform")), input);
@@ -283,12 +283,12 @@ public final class ModelFile {
             String name = l.string("name");
             if (name.isEmpty() || name.length() > 200 || name.contains("/") || name.contains("\\") || name.equals(".")
                     || name.equals("..") || name.chars().anyMatch(Character::isISOControl)) {
-                throw new ModelFormatException(file, at + ".name '" + name + "' is not a plain name; expected letters,"
-                        + " digits and dashes such as 'dense1'");
+                throw new ModelFormatException(file, at + ".name is " + Fields.kind(name) + ", not a plain name;"
+                        + " expected letters, digits and dashes such as 'dense1'");
             }
             if (names.contains(name)) {
-                throw new ModelFormatException(file, at + ".name '" + name + "' is also the name of layers["
-                        + names.indexOf(name) + "]; expected every name once");
+                throw new ModelFormatException(file, at + ".name is " + Fields.kind(name) + " as is model.layers["
+                        + names.indexOf(name) + "].name; expected every name once");
             }
             names.add(name);
             String typeName = l.string("type");
@@ -296,8 +296,8 @@ public final class ModelFile {
             try {
                 type = Registry.layerType(typeName);
             } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(file, at + " has unknown type '" + typeName
-                        + "'; expected one of " + Registry.layerNames());
+                throw new ModelFormatException(file, at + ".type is " + Fields.kind(typeName)
+                        + ", not a layer type; expected one of " + Registry.layerNames());
             }
             if (type.fields().contains("inputs") && l.integer("inputs") != width) {
                 throw new ModelFormatException(file, at + " (" + name + ") takes " + l.integer("inputs")
@@ -312,7 +312,7 @@ public final class ModelFile {
             } catch (ModelFormatException e) {
                 throw e;
             } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(file, at + " (" + name + "): " + e.getMessage());
+                throw new ModelFormatException(file, at + ": " + e.getMessage());
             }
             layers.add(layer);
             width = width(List.of(layer), width);
@@ -462,13 +462,16 @@ public final class ModelFile {
             return d;
         }
 
-        /** A JSON value in a few words, for messages. */
-        private static String kind(Object v) {
+        /** A JSON value in a few words, for messages: strings quoted, shortened, control characters as '?'. */
+        static String kind(Object v) {
             if (v == null) {
                 return "null";
             }
             if (v instanceof String s) {
-                return "the string \"" + (s.length() > 30 ? s.substring(0, 27) + "…" : s) + "\"";
+                String shown = s.length() > 30 ? s.substring(0, 27) + "…" : s;
+                StringBuilder q = new StringBuilder("the string \"");
+                shown.chars().forEach(c -> q.append(Character.isISOControl(c) ? '?' : (char) c));
+                return q.append('"').toString();
             }
             if (v instanceof Double || v instanceof Boolean) {
                 return String.valueOf(v);

@@ -94,7 +94,7 @@ class ModelFileTest {
         assertThatThrownBy(() -> ModelFile.load(file)).hasMessageContaining("m.json")
                 .hasMessageContaining("layers[0].W row 0 is not a list of 8 numbers");
         Files.writeString(file, good.replace("\"type\":\"tanh\"", "\"type\":\"swish\""));
-        assertThatThrownBy(() -> ModelFile.load(file)).hasMessageContaining("unknown type 'swish'");
+        assertThatThrownBy(() -> ModelFile.load(file)).hasMessageContaining("layers[3].type is the string \"swish\", not a layer type");
         Files.writeString(file, good.substring(0, good.length() / 2));
         assertThatThrownBy(() -> ModelFile.load(file)).hasMessageContaining("not valid JSON");
         Files.writeString(file, good.replace("\"version\":1", "\"version\":7"));
