@@ -34,6 +34,15 @@ class ReaderFuzzTest {
 
     private static final List<String> SUMMARY = new ArrayList<>();
 
+    /**
+     * Writes a case's file anew. Deleting first matters: the file system flushes a file that is truncated
+     * and rewritten when it is closed, which made every case wait for the disk.
+     */
+    static void replace(Path file, byte[] bytes) throws IOException {
+        Files.deleteIfExists(file);
+        Files.write(file, bytes);
+    }
+
     @AfterAll
     static void printCounts() {
         SUMMARY.forEach(System.out::println);
@@ -121,7 +130,7 @@ class ReaderFuzzTest {
     private void fuzzIdxImages(String name, long salt, boolean gzip) throws Exception {
         Path file = dir.resolve(name);
         expectClean(Fuzz.run(name, salt, ReaderFuzzTest::ours, m -> {
-            Files.write(file, mutateIdx(m, IMAGES, gzip, 0, 4, 8, 12));
+            replace(file, mutateIdx(m, IMAGES, gzip, 0, 4, 8, 12));
             return new Fuzz.Input(file.toString(), () -> Idx.readImages(file), value -> {
                 double[][] x = (double[][]) value;
                 byte[] bytes = content(file);
@@ -140,7 +149,7 @@ class ReaderFuzzTest {
     private void fuzzIdxLabels(String name, long salt, boolean gzip) throws Exception {
         Path file = dir.resolve(name);
         expectClean(Fuzz.run(name, salt, ReaderFuzzTest::ours, m -> {
-            Files.write(file, mutateIdx(m, LABELS, gzip, 0, 4));
+            replace(file, mutateIdx(m, LABELS, gzip, 0, 4));
             return new Fuzz.Input(file.toString(), () -> Idx.readLabels(file), value -> {
                 int[] labels = (int[]) value;
                 byte[] bytes = content(file);
@@ -253,7 +262,7 @@ class ReaderFuzzTest {
         byte[] base = resourceLines("testdata/csv/digits-sample.csv", 0, 1, 2, 3, 4, 5);
         Path file = dir.resolve(name);
         expectClean(Fuzz.run(name, salt, ReaderFuzzTest::ours, m -> {
-            Files.write(file, mutateText(m, base, gzip));
+            replace(file, mutateText(m, base, gzip));
             return new Fuzz.Input(file.toString(), () -> DigitCsv.read(file), value -> {
                 LabeledDataset d = (LabeledDataset) value;
                 checkLabeled(d);
@@ -283,7 +292,7 @@ class ReaderFuzzTest {
         byte[] base = resourceLines("testdata/iris/Iris.csv", 0, 1, 2, 3, 4, 51, 52, 53, 54, 101, 102, 103, 104);
         Path file = dir.resolve("Iris.csv");
         expectClean(Fuzz.run("iris.csv", 8, ReaderFuzzTest::ours, m -> {
-            Files.write(file, mutateText(m, base, false));
+            replace(file, mutateText(m, base, false));
             return new Fuzz.Input(file.toString(), () -> IrisCsv.read(file), value -> {
                 LabeledDataset d = (LabeledDataset) value;
                 checkLabeled(d);
@@ -303,7 +312,7 @@ class ReaderFuzzTest {
         byte[] base = Files.readAllBytes(Path.of("testdata/csv/tiny.csv"));
         Path file = dir.resolve("tiny.csv");
         expectClean(Fuzz.run("labelled.csv", 9, ReaderFuzzTest::ours, m -> {
-            Files.write(file, mutateText(m, base, m.nextInt(5) == 0));
+            replace(file, mutateText(m, base, m.nextInt(5) == 0));
             return new Fuzz.Input(file.toString(), () -> LabeledCsv.read(file, "kind", List.of("colour")),
                     value -> checkLabeled((LabeledDataset) value));
         }));
@@ -347,8 +356,8 @@ class ReaderFuzzTest {
                 mutated = m.bytes(base);
             }
             boolean first = m.nextInt(2) == 0;
-            Files.write(first ? a : b, mutated);
-            Files.write(first ? b : a, grey);
+            replace(first ? a : b, mutated);
+            replace(first ? b : a, grey);
             return new Fuzz.Input(root.toString(), () -> ImageFolder.read(root, 28, 28, m.nextInt(2) == 0), value -> {
                 LabeledDataset d = (LabeledDataset) value;
                 checkLabeled(d);
