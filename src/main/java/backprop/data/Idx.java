@@ -76,13 +76,8 @@ public final class Idx {
                 throw new DataFormatException(file, 0, "the header promises " + what + ", " + pixels + " pixels per image,"
                         + " more than one array can hold; is this an IDX image file?");
             }
-            long total;
-            try {
-                total = Math.multiplyExact(count, pixels);
-            } catch (ArithmeticException e) {
-                total = Long.MAX_VALUE;
-            }
-            checkBody(in, total, 16, what);
+            long total = count * pixels;                       // < 2^31 · 2^31: no overflow
+            checkBody(in, total, 16, what);                    // from here on total < 2^31
             // count rows of `pixels` doubles, each with an array header of about 16 bytes
             checkMemory(file, total + (long) count * (16 + 8 * pixels), what);
             byte[] bytes = in.readExactly((int) total, what);

@@ -191,8 +191,8 @@ public final class ModelFile {
         }
         Fields model = new Fields(file, "model", parsed);
         if (!FORMAT.equals(model.string("format"))) {
-            throw new ModelFormatException(file, "model.format is '" + model.string("format") + "', expected '"
-                    + FORMAT + "'");
+            throw new ModelFormatException(file, "model.format is " + Fields.kind(model.string("format"))
+                    + ", expected \"" + FORMAT + "\"");
         }
         if (model.integer("version") != VERSION) {
             throw new ModelFormatException(file, "version " + model.integer("version") + " is not supported (this "

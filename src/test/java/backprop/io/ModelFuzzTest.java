@@ -150,11 +150,13 @@ class ModelFuzzTest {
             }
         }
         assertThat(new HashSet<>(model.classNames())).hasSameSizeAs(model.classNames());
-        double[][] x = Random.uniform(new SplitMix64(1), 3, net.inputSize(), 1.0);
-        double[][] out = net.forward(x);
-        assertThat(out).hasNumberOfRows(3);
-        if (!model.classNames().isEmpty()) {
-            assertThat(model.classNames()).hasSize(Math.max(2, out[0].length));
+        if (net.inputSize() <= 100_000) {        // a network without weights may declare any width
+            double[][] x = Random.uniform(new SplitMix64(1), 3, net.inputSize(), 1.0);
+            double[][] out = net.forward(x);
+            assertThat(out).hasNumberOfRows(3);
+            if (!model.classNames().isEmpty()) {
+                assertThat(model.classNames()).hasSize(Math.max(2, out[0].length));
+            }
         }
         if (model.csv() != null) {
             assertThat(model.csv().features()).hasSize(net.inputSize());
