@@ -40,11 +40,13 @@ public final class FileErrors {
             why = "no such file or folder";
         } else if (e instanceof NotDirectoryException) {
             why = "not a folder";
-        } else if (e instanceof FileAlreadyExistsException) {
-            if (other != null && !java.nio.file.Files.isDirectory(Path.of(other))) {
-                return other + " is a file, not a folder";
+        } else if (e instanceof FileAlreadyExistsException || e instanceof FileSystemException f
+                && "Not a directory".equalsIgnoreCase(f.getReason())) {
+            Path blocking = fileInTheWay(e instanceof FileSystemException f ? f.getFile() : null);
+            if (blocking != null) {
+                return blocking + " is a file, not a folder";
             }
-            why = "a file of that name is in the way";
+            why = e instanceof FileAlreadyExistsException ? "a file of that name is in the way" : "not a folder";
         } else if (e instanceof DirectoryNotEmptyException) {
             why = "the folder is not empty";
         } else if (e instanceof FileSystemException f && f.getReason() != null) {
@@ -55,6 +57,16 @@ public final class FileErrors {
             why = e.getClass().getSimpleName();
         }
         return other == null ? why : other + ": " + why;
+    }
+
+    /** The nearest of {@code file} and its parents that exists and is not a folder, or null. */
+    private static Path fileInTheWay(String file) {
+        for (Path p = file == null ? null : Path.of(file); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p)) {
+                return java.nio.file.Files.isDirectory(p) ? null : p;
+            }
+        }
+        return null;
     }
 
     private static boolean sameFolder(Path a, Path b) {

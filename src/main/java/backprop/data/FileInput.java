@@ -50,7 +50,7 @@ final class FileInput implements Closeable {
             throw new FileNotFoundException(file + ": is a folder; expected a file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new FileNotFoundException(file + ": no such file");
+            throw new FileNotFoundException(file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
         }
         InputStream raw;
         long size;
