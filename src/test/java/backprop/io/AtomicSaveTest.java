@@ -104,6 +104,9 @@ class AtomicSaveTest {
         assertThatThrownBy(() -> ModelFile.save(model(1), under, ModelFile.Exports.JSON_AND_NPY))
                 .isInstanceOf(IOException.class).hasMessage("cannot write " + under + ": " + blocker
                         + " is a file, not a folder");
+        Path deeper = blocker.resolve("plots").resolve("loss.svg");
+        assertThatThrownBy(() -> AtomicFiles.writeString(deeper, "<svg/>")).isInstanceOf(IOException.class)
+                .hasMessage("cannot write " + deeper + ": " + blocker + " is a file, not a folder");
         Path folder = Files.createDirectory(dir.resolve("taken.json"));
         Files.writeString(folder.resolve("keep"), "x");
         assertThatThrownBy(() -> AtomicFiles.writeString(folder, "text")).isInstanceOf(IOException.class)
