@@ -44,6 +44,8 @@ class ReadmeExampleTest {
         assertThat(lines).contains("total parameters: 131", "first flower: Iris-setosa");
         String accuracy = lines.stream().filter(l -> l.startsWith("training accuracy")).findFirst().orElseThrow();
         assertThat(Double.parseDouble(accuracy.substring("training accuracy ".length()))).isGreaterThan(0.9);
-        assertThat(Path.of("target/iris-model.dense1.W.npy")).exists();
+        Object npy = ((java.util.Map<?, ?>) backprop.io.Json.parse(Files.readString(Path.of("target/iris-model.json"))))
+                .get("npy");
+        assertThat(Path.of("target").resolve((String) npy).resolve("dense1.W.npy")).exists();
     }
 }

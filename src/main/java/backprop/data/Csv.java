@@ -1,8 +1,6 @@
 package backprop.data;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +11,12 @@ final class Csv {
     private Csv() {
     }
 
-    /** The file's lines, with a byte-order mark removed; a missing file is named in the exception. */
+    /**
+     * The file's lines, decoded as UTF-8 (plain or gzip-compressed), with a byte-order mark removed; a
+     * missing file, and any byte that is not UTF-8, are named in the exception.
+     */
     static List<String> lines(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new java.io.FileNotFoundException(file + ": no such file");
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
-            lines.set(0, lines.get(0).substring(1));
-        }
-        return lines;
+        return TextFiles.lines(file);
     }
 
     /**
@@ -63,16 +57,77 @@ final class Csv {
     /** Parses one numeric cell, or throws naming the file, line and column. */
     static double parseNumber(String cell, Path file, long line, int column) {
         String text = cell.strip();
-        try {
-            double v = Double.parseDouble(text);
-            if (!Double.isFinite(v)) {
-                throw new DataFormatException(file, line, "column " + column + " holds '" + text
-                        + "', expected a finite number");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new DataFormatException(file, line, "column " + column + " holds '" + text
+        if (!isDecimal(text)) {
+            throw new DataFormatException(file, line, "column " + column + " holds '" + shorten(text)
                     + "', expected a number");
         }
+        double v = Double.parseDouble(text);
+        if (!Double.isFinite(v)) {
+            throw new DataFormatException(file, line, "column " + column + " holds '" + shorten(text)
+                    + "', expected a finite number");
+        }
+        return v;
+    }
+
+    /**
+     * Whether {@code s} is a decimal number: an optional sign, digits with an optional point (at least one
+     * digit in all), an optional exponent. Java's own parser would also take "0x1p3", "1f", "NaN".
+     */
+    static boolean isDecimal(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** A cell as a message quotes it: at most 40 characters, control characters as '?'. */
+    static String shorten(String cell) {
+        return shorten(cell, 40);
+    }
+
+    /** Text as a message quotes it: at most {@code max} characters, control characters as '?'. */
+    static String shorten(String cell, int max) {
+        String s = cell.length() > max ? cell.substring(0, max - 3) + "…" : cell;
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return out.toString();
     }
 }

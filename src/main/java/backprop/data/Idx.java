@@ -1,13 +1,7 @@
 package backprop.data;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The IDX format of the MNIST files, as document 003 describes it: a big-endian header, then unsigned
@@ -32,16 +26,19 @@ public final class Idx {
      * @param file the label file, plain or gzip-compressed
      * @return the labels, in file order
      * @throws IOException if the file is missing or cannot be read
+     * @throws DataFormatException if the file is not a whole IDX label file, naming the byte where it goes wrong
      */
     public static int[] readLabels(Path file) throws IOException {
-        try (DataInputStream in = open(file)) {
-            int magic = header(in, file, "magic number");
+        try (FileInput in = FileInput.open(file)) {
+            int magic = in.readInt("the magic number");
             if (magic != LABELS_MAGIC) {
-                throw new DataFormatException(file, 0, "magic number " + magic + " is not " + LABELS_MAGIC
-                        + " (an IDX label file)" + (magic == IMAGES_MAGIC ? "; this is an image file" : ""));
+                throw new DataFormatException(file, 0, "bytes 0–3 hold the magic number " + magic + ", expected "
+                        + LABELS_MAGIC + " (an IDX label file)" + (magic == IMAGES_MAGIC ? "; this is an image file" : ""));
             }
-            int count = count(in, file, "label count");
-            byte[] bytes = body(in, file, count, count + " labels");
+            int count = count(in, "the label count", 4);
+            checkBody(in, count, 8, count + " labels");
+            byte[] bytes = in.readExactly(count, count + " labels");
+            checkEnd(in, count + " labels");
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
                 labels[i] = bytes[i] & 0xFF;
@@ -51,82 +48,104 @@ public final class Idx {
     }
 
     /**
-     * The images of an image file, one row of rows·columns raw pixel values (0..255) per image.
+     * The images of an image file, one row of rows·columns raw pixel values (0..255) per image. Sizes are
+     * checked before anything is allocated: the header's counts must agree with the file's length.
      *
      * @param file the image file, plain or gzip-compressed
      * @return one row per image
      * @throws IOException if the file is missing or cannot be read
+     * @throws DataFormatException if the file is not a whole IDX image file, naming the byte where it goes wrong
      */
     public static double[][] readImages(Path file) throws IOException {
-        try (DataInputStream in = open(file)) {
-            int magic = header(in, file, "magic number");
+        try (FileInput in = FileInput.open(file)) {
+            int magic = in.readInt("the magic number");
             if (magic != IMAGES_MAGIC) {
-                throw new DataFormatException(file, 0, "magic number " + magic + " is not " + IMAGES_MAGIC
-                        + " (an IDX image file)" + (magic == LABELS_MAGIC ? "; this is a label file" : ""));
+                throw new DataFormatException(file, 0, "bytes 0–3 hold the magic number " + magic + ", expected "
+                        + IMAGES_MAGIC + " (an IDX image file)" + (magic == LABELS_MAGIC ? "; this is a label file" : ""));
             }
-            int count = count(in, file, "image count");
-            int rows = count(in, file, "row count");
-            int cols = count(in, file, "column count");
+            int count = count(in, "the image count", 4);
+            int rows = count(in, "the row count", 8);
+            int cols = count(in, "the column count", 12);
             if (rows == 0 || cols == 0) {
-                throw new DataFormatException(file, 0, "images of " + rows + "×" + cols + " pixels; expected both > 0");
+                throw new DataFormatException(file, 0, "bytes 8–15 give images of " + rows + "×" + cols
+                        + " pixels; expected both sizes > 0");
             }
-            long total = (long) count * rows * cols;
-            if (total > Integer.MAX_VALUE - 8) {
-                throw new DataFormatException(file, 0, "the header promises " + count + " images of " + rows + "×"
-                        + cols + " pixels, more than one array can hold; is this an IDX image file?");
+            long pixels = (long) rows * cols;                  // < 2^62: no overflow
+            String what = count + " images of " + rows + "×" + cols + " pixels";
+            if (pixels > MAX_ARRAY) {
+                throw new DataFormatException(file, 0, "the header promises " + what + ", " + pixels + " pixels per image,"
+                        + " more than one array can hold; is this an IDX image file?");
             }
-            int pixels = rows * cols;
-            byte[] bytes = body(in, file, (int) total, count + " images of " + rows + "×" + cols + " pixels");
-            double[][] images = new double[count][pixels];
+            long total = count * pixels;                       // < 2^31 · 2^31: no overflow
+            checkBody(in, total, 16, what);                    // from here on total < 2^31
+            // count rows of `pixels` doubles, each with an array header of about 16 bytes
+            checkMemory(file, total + (long) count * (16 + 8 * pixels), what);
+            byte[] bytes = in.readExactly((int) total, what);
+            checkEnd(in, what);
+            int width = (int) pixels;
+            double[][] images = new double[count][width];
             for (int i = 0; i < count; i++) {
-                for (int p = 0; p < pixels; p++) {
-                    images[i][p] = bytes[i * pixels + p] & 0xFF;
+                for (int p = 0; p < width; p++) {
+                    images[i][p] = bytes[i * width + p] & 0xFF;
                 }
             }
             return images;
         }
     }
 
-    private static DataInputStream open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new java.io.FileNotFoundException(file + ": no such file");
-        }
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
-        int b0 = raw.read();
-        int b1 = raw.read();
-        raw.reset();
-        InputStream in = b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16)
-                : raw;
-        return new DataInputStream(in);
-    }
+    /** The largest array the JVM allocates. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    private static int header(DataInputStream in, Path file, String what) throws IOException {
-        try {
-            return in.readInt();
-        } catch (EOFException e) {
-            throw new DataFormatException(file, 0, "the file ends inside its header (reading the " + what + ")");
-        }
-    }
-
-    private static int count(DataInputStream in, Path file, String what) throws IOException {
-        int n = header(in, file, what);
+    /** A count of the header: four bytes at {@code offset}, read as a signed 32-bit number that must be ≥ 0. */
+    private static int count(FileInput in, String what, int offset) throws IOException {
+        int n = in.readInt(what);
         if (n < 0) {
-            throw new DataFormatException(file, 0, what + " " + Integer.toUnsignedString(n) + " is too large");
+            throw new DataFormatException(in.file(), 0, "bytes " + offset + "–" + (offset + 3) + " hold " + what + " "
+                    + Integer.toUnsignedString(n) + ", more than the largest count an IDX file can declare ("
+                    + Integer.MAX_VALUE + "); is this an IDX file?");
         }
         return n;
     }
 
-    private static byte[] body(DataInputStream in, Path file, int length, String what) throws IOException {
-        byte[] bytes = new byte[length];
-        try {
-            in.readFully(bytes);
-        } catch (EOFException e) {
-            throw new DataFormatException(file, 0, "the header promises " + what + " but the file ends early");
+    /**
+     * Checks, before anything is allocated, that the file can hold {@code length} bytes after its
+     * {@code header}: exactly, for a plain file; within deflate's largest ratio for a gzip file.
+     */
+    private static void checkBody(FileInput in, long length, int header, String what) {
+        Path file = in.file();
+        if (!in.gzip()) {
+            long actual = in.size() - header;
+            if (length > actual) {
+                throw new DataFormatException(file, 0, "the header promises " + what + " but the file ends early: it holds "
+                        + Math.max(0, actual) + " of their " + length + " bytes (from byte " + header + ")");
+            }
+            if (length < actual) {
+                throw new DataFormatException(file, 0, "the header promises " + what + " but the file holds more bytes: "
+                        + actual + " where " + length + " are expected (from byte " + header + ")");
+            }
+        } else if (length > FileInput.GZIP_MAX_RATIO * in.size() + 1024) {
+            throw new DataFormatException(file, 0, "the header promises " + what + " (" + length + " bytes) but a gzip"
+                    + " file of " + in.size() + " bytes cannot hold more than " + FileInput.GZIP_MAX_RATIO * in.size() + " bytes");
         }
-        if (in.read() != -1) {
-            throw new DataFormatException(file, 0, "the header promises " + what + " but the file holds more bytes");
+        if (length > MAX_ARRAY) {
+            throw new DataFormatException(file, 0, "the header promises " + what + ", " + length + " bytes, more than"
+                    + " one array can hold (2 GiB); split the file");
         }
-        return bytes;
+    }
+
+    private static void checkEnd(FileInput in, String what) throws IOException {
+        if (!in.atEnd()) {
+            throw new DataFormatException(in.file(), 0, "the header promises " + what + " but the file holds more bytes"
+                    + " (from " + in.at(in.position()) + ")");
+        }
+    }
+
+    /** Throws if holding the data would need more memory than this JVM may use. */
+    static void checkMemory(Path file, long bytes, String what) {
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > max) {
+            throw new DataFormatException(file, 0, what + " need about " + (bytes >> 20) + " MiB in memory, more than"
+                    + " the " + (max >> 20) + " MiB this JVM may use; give it more with java -Xmx…, or use fewer items");
+        }
     }
 }

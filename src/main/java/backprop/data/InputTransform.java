@@ -17,7 +17,9 @@ public record InputTransform(double offset, double scale, double[] mean, double[
     public static final InputTransform IDENTITY = new InputTransform(0.0, 1.0, null, null);
 
     /**
-     * Checks that mean and std are both given or both null, and of one length.
+     * Checks that offset and scale are finite (scale not 0), that mean and std are both given or both null,
+     * of one length, with finite means and finite std &gt; 0: a transform that passes maps finite inputs to
+     * finite inputs.
      *
      * @param offset added after scaling
      * @param scale  multiplies every raw value first
@@ -25,8 +27,20 @@ public record InputTransform(double offset, double scale, double[] mean, double[
      * @param std    divides per feature after centring, or null
      */
     public InputTransform {
+        if (!Double.isFinite(offset) || !Double.isFinite(scale) || scale == 0) {
+            throw new IllegalArgumentException("input transform: offset " + offset + " and scale " + scale
+                    + "; expected finite numbers, the scale not 0");
+        }
         if ((mean == null) != (std == null) || (mean != null && mean.length != std.length)) {
             throw new IllegalArgumentException("input transform: mean and std must both be given, of one length");
+        }
+        if (mean != null) {
+            for (int j = 0; j < mean.length; j++) {
+                if (!Double.isFinite(mean[j]) || !(std[j] > 0) || !Double.isFinite(std[j])) {
+                    throw new IllegalArgumentException("input transform: feature " + j + " has mean " + mean[j]
+                            + " and std " + std[j] + "; expected a finite mean and a finite std > 0");
+                }
+            }
         }
     }
 

@@ -51,6 +51,9 @@ public final class Mnist {
         Path labels = find(folder, prefix + "-labels-idx1-ubyte");
         double[][] x = Idx.readImages(images);
         int[] y = Idx.readLabels(labels);
+        if (x.length == 0) {
+            throw new DataFormatException(images, 0, "the header declares 0 images; expected at least one");
+        }
         if (x.length != y.length) {
             throw new DataFormatException(images, 0, x.length + " images but " + labels.getFileName() + " holds "
                     + y.length + " labels; the two files must belong together");

@@ -38,10 +38,13 @@ public final class Synthetic {
     /**
      * n points evenly spaced on [−π, π], both ends included, with y = sin(x): the grid a fit is scored on.
      *
-     * @param n the number of points
+     * @param n the number of points, ≥ 1 (one point is x = −π)
      * @return n rows of x and y = sin(x), one column each
      */
     public static Dataset sineGrid(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("sine grid of " + n + " points; expected n ≥ 1");
+        }
         double[][] x = new double[n][1];
         double[][] y = new double[n][1];
         for (int i = 0; i < n; i++) {

@@ -117,8 +117,14 @@ public final class Json {
         }
     }
 
+    /** The deepest nesting of arrays and objects {@link #parse} reads; model files need 4. */
+    public static final int MAX_DEPTH = 256;
+
     /**
-     * Parses JSON text. Numbers become {@code Double}; objects keep their key order.
+     * Parses JSON text (RFC 8259). Numbers become {@code Double}; objects keep their key order. Anything
+     * else ends in a {@link ParseException} naming the line and column: a number outside the grammar or too
+     * large for a double, a bad escape, a key given twice, a control character inside a string, nesting
+     * deeper than {@link #MAX_DEPTH}.
      *
      * @param text the JSON text
      * @return a {@code Map<String, Object>}, {@code List<Object>}, {@code String}, {@code Double},
@@ -138,6 +144,7 @@ public final class Json {
     private static final class Reader {
         private final String text;
         private int pos;
+        private int depth;
 
         Reader(String text) {
             this.text = text;
@@ -168,10 +175,14 @@ public final class Json {
                 throw error("the text ends where a value was expected");
             }
             char c = text.charAt(pos);
-            if (c == '{') {
-                return object();
-            } else if (c == '[') {
-                return array();
+            if (c == '{' || c == '[') {
+                if (depth == MAX_DEPTH) {
+                    throw error("arrays and objects nested more than " + MAX_DEPTH + " deep");
+                }
+                depth++;
+                Object nested = c == '{' ? object() : array();
+                depth--;
+                return nested;
             } else if (c == '"') {
                 return string();
             } else if (text.startsWith("true", pos)) {
@@ -186,7 +197,7 @@ public final class Json {
             } else if (c == '-' || (c >= '0' && c <= '9')) {
                 return number();
             }
-            throw error("unexpected character '" + c + "'");
+            throw error("unexpected character '" + shown(String.valueOf(c)) + "'");
         }
 
         Map<String, Object> object() {
@@ -202,7 +213,12 @@ public final class Json {
                 if (!peek('"')) {
                     throw error("expected a quoted key");
                 }
+                int keyStart = pos;
                 String key = string();
+                if (map.containsKey(key)) {
+                    pos = keyStart;
+                    throw error("the key \"" + shown(key) + "\" appears twice in one object");
+                }
                 space();
                 expect(':');
                 space();
@@ -249,6 +265,10 @@ public final class Json {
                 if (c == '"') {
                     return s.toString();
                 }
+                if (c < 0x20) {
+                    pos--;
+                    throw error("a control character (code " + (int) c + ") inside a string; write it as an escape");
+                }
                 if (c == '\\') {
                     if (pos >= text.length()) {
                         throw error("a string is not closed");
@@ -262,13 +282,20 @@ public final class Json {
                         case 'b' -> s.append('\b');
                         case 'f' -> s.append('\f');
                         case 'u' -> {
-                            if (pos + 4 > text.length()) {
-                                throw error("a \\u escape needs four hex digits");
+                            int code = 0;
+                            for (int k = 0; k < 4; k++) {
+                                int digit = pos + k < text.length() ? Character.digit(text.charAt(pos + k), 16) : -1;
+                                if (digit < 0) {
+                                    pos -= 2;
+                                    throw error("a \\u escape needs four hex digits (0-9, a-f), found '"
+                                            + shown(text.substring(pos, Math.min(text.length(), pos + 6))) + "'");
+                                }
+                                code = code * 16 + digit;
                             }
-                            s.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                            s.append((char) code);
                             pos += 4;
                         }
-                        default -> throw error("unknown escape \\" + e);
+                        default -> throw error("unknown escape \\" + shown(String.valueOf(e)));
                     }
                 } else {
                     s.append(c);
@@ -276,17 +303,64 @@ public final class Json {
             }
         }
 
+        /** -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, finite as a double. */
         Double number() {
             int start = pos;
-            while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+            if (peek('-')) {
                 pos++;
             }
-            try {
-                return Double.parseDouble(text.substring(start, pos));
-            } catch (NumberFormatException e) {
-                pos = start;
-                throw error("'" + text.substring(start, Math.min(text.length(), start + 20)) + "' is not a number");
+            boolean valid;
+            if (peek('0')) {
+                pos++;
+                valid = true;
+            } else {
+                valid = digits() > 0;
             }
+            if (valid && peek('.')) {
+                pos++;
+                valid = digits() > 0;
+            }
+            if (valid && (peek('e') || peek('E'))) {
+                pos++;
+                if (peek('+') || peek('-')) {
+                    pos++;
+                }
+                valid = digits() > 0;
+            }
+            while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+                pos++;
+                valid = false;
+            }
+            String number = text.substring(start, pos);
+            if (!valid) {
+                pos = start;
+                throw error("'" + (number.length() > 20 ? number.substring(0, 20) + "…" : number)
+                        + "' is not a JSON number");
+            }
+            double value = Double.parseDouble(number);
+            if (Double.isInfinite(value)) {
+                pos = start;
+                throw error("the number " + (number.length() > 20 ? number.substring(0, 20) + "…" : number)
+                        + " is too large for a double");
+            }
+            return value;
+        }
+
+        private int digits() {
+            int n = 0;
+            while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+                pos++;
+                n++;
+            }
+            return n;
+        }
+
+        /** Text as a message shows it: at most 30 characters, control characters as '?'. */
+        static String shown(String s) {
+            String cut = s.length() > 30 ? s.substring(0, 27) + "…" : s;
+            StringBuilder out = new StringBuilder();
+            cut.chars().forEach(c -> out.append(Character.isISOControl(c) ? '?' : (char) c));
+            return out.toString();
         }
 
         boolean peek(char c) {

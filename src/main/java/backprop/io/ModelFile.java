@@ -1,7 +1,9 @@
 package backprop.io;
 
 import backprop.data.CsvColumns;
+import backprop.data.DataFormatException;
 import backprop.data.InputTransform;
+import backprop.data.TextFiles;
 import backprop.layers.Layer;
 import backprop.layers.Parameter;
 import backprop.losses.L2Penalty;
@@ -10,7 +12,6 @@ import backprop.network.Network;
 import backprop.network.Registry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * Saving and loading a trained network as JSON that any language can read:
  * <pre>
- * {"format": "backprop-model", "version": 1, "input": 784, "loss": "softmax-cross-entropy", "l2": 0.001,
+ * {"format": "backprop-model", "version": 1, "npy": "model.npy.1", "input": 784, "loss": "softmax-cross-entropy",
+ *  "l2": 0.001,
  *  "classes": ["0", …, "9"], "transform": {"offset": 0.0, "scale": 1.0, "mean": null, "std": null},
  *  "layers": [{"type": "dense", "name": "dense1", "inputs": 784, "outputs": 200,
  *              "W": [[…200 numbers…], …784 rows…], "b": [[…200 numbers…]]},
@@ -31,8 +33,9 @@ import java.util.Map;
  * CSV also keeps {@code "csv": {"label": …, "ignore": […], "features": […]}}.
  *
  * <p>{@link #save(Model, Path, Exports)} writes the JSON and, when asked, one NumPy {@code .npy} file per
- * parameter beside it ({@code model.dense1.W.npy}), all through {@link AtomicFiles#writeAll}: every file is
- * written to a temporary name first and the JSON is renamed into place last.
+ * parameter in a folder beside it ({@code model.npy.1/dense1.W.npy}), which the JSON names in its
+ * {@code npy} field; all through {@link AtomicFiles#writeAll}, so that the JSON and its folder appear
+ * together, complete, or not at all. {@link #load(Path)} checks every field before it builds a network.
  */
 public final class ModelFile {
 
@@ -86,46 +89,48 @@ public final class ModelFile {
 
     /**
      * Writes the model as JSON to {@code file} and, with {@link Exports#JSON_AND_NPY}, every parameter as
-     * {@code <stem>.<parameter>.npy} beside it, e.g. {@code model.dense1.W.npy}.
+     * {@code <parameter>.npy} in a folder {@code <stem>.npy.<N>} beside it, e.g. {@code model.npy.1/dense1.W.npy};
+     * the JSON's {@code npy} field names the folder. The whole set appears at once or not at all, however the
+     * process ends (see {@link AtomicFiles#writeAll}): a reader who follows the JSON always finds the files
+     * of one save, complete. Each save makes a new folder and removes the older ones once its JSON is in place.
      *
      * @param model   what to save
      * @param file    the JSON file
      * @param exports which files to write
      * @return every file written, the JSON first
-     * @throws IOException if a file cannot be written; the old files are then unchanged
+     * @throws IOException if a file cannot be written, naming it and the reason; the old files are then unchanged
      */
     public static List<Path> save(Model model, Path file, Exports exports) throws IOException {
-        String json = Json.write(toJson(model)) + "\n";
-        List<AtomicFiles.Pending> files = new ArrayList<>();
-        List<Path> written = new ArrayList<>();
-        written.add(file);
+        Map<String, Object> json = toJson(model);
+        List<AtomicFiles.Member> members = new ArrayList<>();
         if (exports == Exports.JSON_AND_NPY) {
-            for (Map.Entry<Path, double[][]> npy : npyFiles(model.network(), file).entrySet()) {
-                files.add(new AtomicFiles.Pending(npy.getKey(), out -> Npy.write(npy.getValue(), out)));
-                written.add(npy.getKey());
+            for (Parameter p : model.network().parameters()) {
+                double[][] value = p.value();
+                members.add(new AtomicFiles.Member(p.name() + ".npy", out -> Npy.write(value, out)));
             }
         }
-        files.add(new AtomicFiles.Pending(file, out -> out.write(json.getBytes(StandardCharsets.UTF_8))));
-        AtomicFiles.writeAll(files);
-        return written;
+        return AtomicFiles.writeAll(file, npyFolderPrefix(file), members, folder -> {
+            Map<String, Object> withFolder = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : json.entrySet()) {
+                withFolder.put(e.getKey(), e.getValue());
+                if (e.getKey().equals("version") && folder != null) {
+                    withFolder.put("npy", folder);
+                }
+            }
+            byte[] bytes = (Json.write(withFolder) + "\n").getBytes(StandardCharsets.UTF_8);
+            return out -> out.write(bytes);
+        });
     }
 
     /**
-     * The {@code .npy} file of every parameter, named after the JSON file: {@code model.json} gives
-     * {@code model.dense1.W.npy}, {@code model.dense1.b.npy}, …
+     * The name of the {@code .npy} folders of a model file, without their number: {@code model.json} gives
+     * {@code model.npy} (folders {@code model.npy.1}, {@code model.npy.2}, …).
      *
-     * @param network   the network
      * @param modelFile the JSON file
-     * @return each file with the matrix it holds, in parameter order
+     * @return the folders' name without the number
      */
-    public static Map<Path, double[][]> npyFiles(Network network, Path modelFile) {
-        String stem = modelFile.getFileName().toString().replaceFirst("\\.json$", "");
-        Path dir = modelFile.toAbsolutePath().getParent();
-        Map<Path, double[][]> files = new LinkedHashMap<>();
-        for (Parameter p : network.parameters()) {
-            files.put(dir.resolve(stem + "." + p.name() + ".npy"), p.value());
-        }
-        return files;
+    public static String npyFolderPrefix(Path modelFile) {
+        return modelFile.getFileName().toString().replaceFirst("\\.json$", "") + ".npy";
     }
 
     private static Map<String, Object> toJson(Model m) {
@@ -165,93 +170,168 @@ public final class ModelFile {
     }
 
     /**
-     * Reads a model written by {@link #save}; anything malformed is named with the file and the field.
+     * Reads a model written by {@link #save}. Every field is checked before a network is built; anything
+     * malformed ends in a {@link ModelFormatException} naming the file and the place: a line and column
+     * for text that is not JSON (or not UTF-8), a path such as {@code model.layers[2].W[5][7]} for a field.
+     * The {@code .npy} files are not read: the JSON holds everything.
      *
-     * @param file the JSON file
+     * @param file the JSON file (or the same gzip-compressed)
      * @return the network with its class names, input transform and CSV columns
      * @throws IOException if the file cannot be read
+     * @throws ModelFormatException if the file is not a whole model
      */
     public static Model load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new java.io.FileNotFoundException(file + ": no such model file");
-        }
         Object parsed;
         try {
-            parsed = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+            parsed = Json.parse(TextFiles.read(file));
+        } catch (DataFormatException e) {
+            throw new ModelFormatException(e.getMessage(), e);
         } catch (Json.ParseException e) {
             throw new ModelFormatException(file, "not valid JSON: " + e.getMessage());
         }
         Fields model = new Fields(file, "model", parsed);
         if (!FORMAT.equals(model.string("format"))) {
-            throw new ModelFormatException(file, "format is '" + model.string("format") + "', expected '" + FORMAT + "'");
+            throw new ModelFormatException(file, "model.format is " + Fields.kind(model.string("format"))
+                    + ", expected \"" + FORMAT + "\"");
         }
         if (model.integer("version") != VERSION) {
             throw new ModelFormatException(file, "version " + model.integer("version") + " is not supported (this "
                     + "reader knows version " + VERSION + ")");
         }
-        int input = model.integer("input");
-        Loss loss;
-        try {
-            loss = Registry.lossType(model.string("loss")).make().get();
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file, "model.loss: " + e.getMessage());
+        int input = model.positive("input");
+        String lossName = model.string("loss");
+        if (!Registry.lossNames().contains(lossName)) {
+            throw new ModelFormatException(file, "model.loss is " + Fields.kind(lossName) + ", expected one of "
+                    + Registry.lossNames());
         }
+        Loss loss = Registry.lossType(lossName).make().get();
         double l2 = model.number("l2");
-        List<String> classes = new ArrayList<>();
-        for (Object c : model.list("classes")) {
-            classes.add(String.valueOf(c));
+        if (!(l2 >= 0)) {
+            throw new ModelFormatException(file, "model.l2 is " + l2 + ", expected a number ≥ 0");
         }
-        Fields t = new Fields(file, "transform", model.get("transform"));
-        InputTransform transform = new InputTransform(t.number("offset"), t.number("scale"),
-                t.vectorOrNull("mean"), t.vectorOrNull("std"));
+        List<String> classes = model.strings("classes");
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            Integer before = seen.putIfAbsent(classes.get(i), i);
+            if (before != null) {
+                throw new ModelFormatException(file, "model.classes[" + i + "] is " + Fields.kind(classes.get(i))
+                        + " as is model.classes[" + before + "]; expected every class once");
+            }
+        }
+        InputTransform transform = transform(file, new Fields(file, "model.transform", model.get("transform")), input);
         CsvColumns csv = null;
-        if (model.has("csv")) {
-            Fields c = new Fields(file, "csv", model.get("csv"));
-            csv = new CsvColumns(c.string("label"), c.strings("ignore"), c.strings("features"));
+        if (model.has("csv") && model.get("csv") != null) {
+            Fields c = new Fields(file, "model.csv", model.get("csv"));
+            String label = c.string("label");
+            if (label.isBlank()) {
+                throw new ModelFormatException(file, "model.csv.label is blank; expected the label column's name");
+            }
+            csv = new CsvColumns(label, c.strings("ignore"), c.strings("features"));
+            if (csv.features().size() != input) {
+                throw new ModelFormatException(file, "model.csv.features names " + csv.features().size()
+                        + " columns but the network takes " + input + " inputs");
+            }
+        }
+        if (model.has("npy") && model.get("npy") != null && !(model.get("npy") instanceof String)) {
+            throw new ModelFormatException(file, "model.npy is neither null nor a folder name");
+        }
+        List<Layer> layers = layers(file, model, input);
+        if (!classes.isEmpty() && classes.size() != Math.max(2, width(layers, input))) {
+            throw new ModelFormatException(file, "model.classes has " + classes.size() + " class names but the network"
+                    + " has " + width(layers, input) + " outputs");
+        }
+        return new Model(new Network(input, layers, loss, new L2Penalty(l2)), classes, transform, csv);
+    }
+
+    /** The transform, checked field by field: finite offset, finite scale ≠ 0, finite means, finite std &gt; 0. */
+    private static InputTransform transform(Path file, Fields t, int input) {
+        double offset = t.number("offset");
+        double scale = t.number("scale");
+        if (scale == 0) {
+            throw new ModelFormatException(file, "model.transform.scale is 0, which maps every input to one value;"
+                    + " expected a finite number ≠ 0");
+        }
+        double[] mean = t.vectorOrNull("mean", input);
+        double[] std = t.vectorOrNull("std", input);
+        if ((mean == null) != (std == null)) {
+            throw new ModelFormatException(file, "model.transform has " + (mean == null ? "std but no mean" : "mean but no"
+                    + " std") + "; expected both or neither");
+        }
+        if (std != null) {
+            for (int j = 0; j < std.length; j++) {
+                if (!(std[j] > 0)) {
+                    throw new ModelFormatException(file, "model.transform.std[" + j + "] is " + std[j]
+                            + "; expected a standard deviation > 0");
+                }
+            }
+        }
+        return new InputTransform(offset, scale, mean, std);
+    }
+
+    /** The layers, each checked against the width the one before gives. */
+    private static List<Layer> layers(Path file, Fields model, int input) {
+        List<Object> rawLayers = model.list("layers");
+        if (rawLayers.isEmpty()) {
+            throw new ModelFormatException(file, "model.layers is empty; expected at least one layer");
         }
         List<Layer> layers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         int width = input;
-        List<Object> rawLayers = model.list("layers");
         for (int i = 0; i < rawLayers.size(); i++) {
-            Fields l = new Fields(file, "layers[" + i + "]", rawLayers.get(i));
+            String at = "model.layers[" + i + "]";
+            Fields l = new Fields(file, at, rawLayers.get(i));
             String name = l.string("name");
+            if (name.isEmpty() || name.length() > 200 || name.contains("/") || name.contains("\\") || name.equals(".")
+                    || name.equals("..") || name.chars().anyMatch(Character::isISOControl)) {
+                throw new ModelFormatException(file, at + ".name is " + Fields.kind(name) + ", not a plain name;"
+                        + " expected letters, digits and dashes such as 'dense1'");
+            }
+            if (names.contains(name)) {
+                throw new ModelFormatException(file, at + ".name is " + Fields.kind(name) + " as is model.layers["
+                        + names.indexOf(name) + "].name; expected every name once");
+            }
+            names.add(name);
             String typeName = l.string("type");
             Registry.LayerType type;
             try {
                 type = Registry.layerType(typeName);
             } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(file, "layers[" + i + "] has unknown type '" + typeName
-                        + "'; expected one of " + Registry.layerNames());
+                throw new ModelFormatException(file, at + ".type is " + Fields.kind(typeName)
+                        + ", not a layer type; expected one of " + Registry.layerNames());
             }
             if (type.fields().contains("inputs") && l.integer("inputs") != width) {
-                throw new ModelFormatException(file, "layers[" + i + "] (" + name + ") takes " + l.integer("inputs")
+                throw new ModelFormatException(file, at + " (" + name + ") takes " + l.integer("inputs")
                         + " inputs but the layer before gives " + width);
             }
-            Layer layer = type.read().apply(name, l);
+            if (type.fields().contains("outputs")) {
+                l.positive("outputs");
+            }
+            Layer layer;
+            try {
+                layer = type.read().apply(name, l);
+            } catch (ModelFormatException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(file, at + ": " + e.getMessage());
+            }
+            layers.add(layer);
+            width = width(List.of(layer), width);
+        }
+        return layers;
+    }
+
+    /** The width of the output of {@code layers} given {@code input} columns: the columns of the last parameter. */
+    private static int width(List<Layer> layers, int input) {
+        int width = input;
+        for (Layer layer : layers) {
             for (Parameter p : layer.parameters()) {
                 width = p.value()[0].length;    // a layer's outputs: the columns of its parameters
             }
-            layers.add(layer);
         }
-        if (layers.isEmpty()) {
-            throw new ModelFormatException(file, "model.layers is empty; expected at least one layer");
-        }
-        if (!classes.isEmpty() && classes.size() != Math.max(2, width)) {
-            throw new ModelFormatException(file, classes.size() + " class names but the network has " + width
-                    + " outputs");
-        }
-        if (transform.mean() != null && transform.mean().length != input) {
-            throw new ModelFormatException(file, "transform.mean has " + transform.mean().length + " entries but the "
-                    + "network takes " + input + " inputs");
-        }
-        if (csv != null && csv.features().size() != input) {
-            throw new ModelFormatException(file, "csv.features names " + csv.features().size() + " columns but the "
-                    + "network takes " + input + " inputs");
-        }
-        return new Model(new Network(input, layers, loss, new L2Penalty(l2)), classes, transform, csv);
+        return width;
     }
 
-    /** Typed access to a JSON object's fields, with errors that name the file and the field. */
+    /** Typed access to a JSON object's fields, with errors that name the file and the field's path. */
     private static final class Fields implements Registry.Fields {
         private final Path file;
         private final String where;
@@ -259,27 +339,30 @@ public final class ModelFile {
 
         Fields(Path file, String where, Object value) {
             if (!(value instanceof Map<?, ?> m)) {
-                throw new ModelFormatException(file, where + " is not a JSON object");
+                throw new ModelFormatException(file, where + " is " + kind(value) + ", expected a JSON object");
             }
             this.file = file;
             this.where = where;
             this.map = m;
         }
 
-        double[] vectorOrNull(String key) {
+        /** A list of {@code length} finite numbers, or null. */
+        double[] vectorOrNull(String key, int length) {
             Object v = get(key);
             if (v == null) {
                 return null;
             }
             if (!(v instanceof List<?> l)) {
-                throw new ModelFormatException(file, where + "." + key + " is neither null nor a list of numbers");
+                throw new ModelFormatException(file, where + "." + key + " is " + kind(v) + ", expected null or a list"
+                        + " of " + length + " numbers");
             }
-            double[] out = new double[l.size()];
+            if (l.size() != length) {
+                throw new ModelFormatException(file, where + "." + key + " has " + l.size() + " entries but the network"
+                        + " takes " + length + " inputs");
+            }
+            double[] out = new double[length];
             for (int i = 0; i < out.length; i++) {
-                if (!(l.get(i) instanceof Double d) || !Double.isFinite(d)) {
-                    throw new ModelFormatException(file, where + "." + key + "[" + i + "] is not a finite number");
-                }
-                out[i] = d;
+                out[i] = finite(l.get(i), where + "." + key + "[" + i + "]");
             }
             return out;
         }
@@ -290,15 +373,21 @@ public final class ModelFile {
 
         List<String> strings(String key) {
             List<String> out = new ArrayList<>();
-            for (Object o : list(key)) {
-                if (!(o instanceof String str)) {
-                    throw new ModelFormatException(file, where + "." + key + " holds " + o + ", expected strings");
+            List<Object> list = list(key);
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof String str)) {
+                    throw new ModelFormatException(file, where + "." + key + "[" + i + "] is " + kind(list.get(i))
+                            + ", expected a string");
                 }
                 out.add(str);
             }
             return out;
         }
 
+        /**
+         * A rows×cols matrix: every row is checked before it is allocated, so memory follows what the file
+         * holds, never what a size field claims.
+         */
         @Override
         public double[][] matrix(String key, int rows, int cols) {
             List<Object> rowList = list(key);
@@ -306,17 +395,14 @@ public final class ModelFile {
             if (rowList.size() != rows) {
                 throw new ModelFormatException(file, at + " has " + rowList.size() + " rows, expected " + rows);
             }
-            double[][] value = new double[rows][cols];
+            double[][] value = new double[rows][];
             for (int i = 0; i < rows; i++) {
                 if (!(rowList.get(i) instanceof List<?> row) || row.size() != cols) {
                     throw new ModelFormatException(file, at + " row " + i + " is not a list of " + cols + " numbers");
                 }
+                value[i] = new double[cols];
                 for (int j = 0; j < cols; j++) {
-                    if (!(row.get(j) instanceof Double v) || !Double.isFinite(v)) {
-                        throw new ModelFormatException(file, at + "[" + i + "][" + j + "] is " + row.get(j)
-                                + ", expected a finite number");
-                    }
-                    value[i][j] = v;
+                    value[i][j] = finite(row.get(j), at + "[" + i + "][" + j + "]");
                 }
             }
             return value;
@@ -330,34 +416,67 @@ public final class ModelFile {
         }
 
         String string(String key) {
-            if (!(get(key) instanceof String s)) {
-                throw new ModelFormatException(file, where + "." + key + " is not a string");
+            Object v = get(key);
+            if (!(v instanceof String s)) {
+                throw new ModelFormatException(file, where + "." + key + " is " + kind(v) + ", expected a string");
             }
             return s;
         }
 
+        /** A finite number. */
         @Override
         public double number(String key) {
-            if (!(get(key) instanceof Double d)) {
-                throw new ModelFormatException(file, where + "." + key + " is not a number");
-            }
-            return d;
+            return finite(get(key), where + "." + key);
         }
 
         @Override
         public int integer(String key) {
             double d = number(key);
             if (d != Math.rint(d) || d < 0 || d > Integer.MAX_VALUE) {
-                throw new ModelFormatException(file, where + "." + key + " is " + d + ", expected a whole number");
+                throw new ModelFormatException(file, where + "." + key + " is " + d + ", expected a whole number ≥ 0");
             }
             return (int) d;
         }
 
+        /** A whole number ≥ 1. */
+        int positive(String key) {
+            int n = integer(key);
+            if (n < 1) {
+                throw new ModelFormatException(file, where + "." + key + " is 0, expected a whole number ≥ 1");
+            }
+            return n;
+        }
+
         List<Object> list(String key) {
-            if (!(get(key) instanceof List<?> l)) {
-                throw new ModelFormatException(file, where + "." + key + " is not a list");
+            Object v = get(key);
+            if (!(v instanceof List<?> l)) {
+                throw new ModelFormatException(file, where + "." + key + " is " + kind(v) + ", expected a list");
             }
             return new ArrayList<>(l);
+        }
+
+        private double finite(Object v, String at) {
+            if (!(v instanceof Double d) || !Double.isFinite(d)) {
+                throw new ModelFormatException(file, at + " is " + kind(v) + ", expected a finite number");
+            }
+            return d;
+        }
+
+        /** A JSON value in a few words, for messages: strings quoted, shortened, control characters as '?'. */
+        static String kind(Object v) {
+            if (v == null) {
+                return "null";
+            }
+            if (v instanceof String s) {
+                String shown = s.length() > 30 ? s.substring(0, 27) + "…" : s;
+                StringBuilder q = new StringBuilder("the string \"");
+                shown.chars().forEach(c -> q.append(Character.isISOControl(c) ? '?' : (char) c));
+                return q.append('"').toString();
+            }
+            if (v instanceof Double || v instanceof Boolean) {
+                return String.valueOf(v);
+            }
+            return v instanceof List<?> ? "a list" : "an object";
         }
     }
 
@@ -367,6 +486,10 @@ public final class ModelFile {
 
         ModelFormatException(Path file, String problem) {
             super(file + ": " + problem);
+        }
+
+        ModelFormatException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -116,7 +116,7 @@ class MainTest {
         Run train = run("train", "csv", "--label", "Species", "--ignore", "Id", "--epochs", "100", "--save",
                 model.toString(), "--out", dir.toString(), "--json");
         assertThat(train.code()).as(train.err()).isZero();
-        assertThat(Files.exists(dir.resolve("iris.dense1.W.npy"))).isTrue();
+        assertThat(Files.exists(dir.resolve("iris.npy.1").resolve("dense1.W.npy"))).isTrue();
         Run eval = run("evaluate", "--model", model.toString(), "--data", "testdata/iris/Iris.csv", "--label",
                 "Species", "--ignore", "Id", "--json");
         assertThat(eval.code()).as(eval.err()).isZero();
