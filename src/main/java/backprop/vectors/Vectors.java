@@ -89,15 +89,13 @@ public final class Vectors {
     public static List<Path> write(Path folder) throws IOException {
         Map<String, Map<String, Object>> files = generate(Computation.PLAIN);
         Files.createDirectories(folder);
-        List<AtomicFiles.Pending> pending = new ArrayList<>();
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> f : files.entrySet()) {
             Path target = folder.resolve(f.getKey());
             byte[] bytes = text(f.getValue()).getBytes(StandardCharsets.UTF_8);
-            pending.add(new AtomicFiles.Pending(target, out -> out.write(bytes)));
+            AtomicFiles.write(target, out -> out.write(bytes));     // each file whole, or the old one kept
             written.add(target);
         }
-        AtomicFiles.writeAll(pending);
         return written;
     }
 }
