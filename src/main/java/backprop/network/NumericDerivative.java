@@ -21,12 +21,18 @@ import java.util.function.DoubleSupplier;
  * h ≈ 1e-5). The best h scales with the size of the derivatives: a weight multiplying raw pixels of 255
  * has derivatives up to 255 times larger per order, and wants a step up to 255 times smaller.
  *
- * <p><b>The step.</b> So h is chosen for each probe: it runs down from {@link #LARGEST_STEP} = 2⁻⁶ to
- * {@link #SMALLEST_STEP} = 2⁻³⁰, halving, and R(h) is kept at the step where
- * {@code max(ρ(h), |R(h) − R(2h)|, |R(h) − R(h/2)|)} is smallest, with ρ(h) = 1.5·ulp(F)/h the rounding floor
- * (F the largest |φ| of the four values: R cannot be known better than their last bits allow). Where
- * truncation dominates, |R(h) − R(2h)| ≈ 15·φ⁽⁵⁾h⁴/30, fifteen times R(h)'s truncation error. The search
- * stops when 2ρ(h), the floor of the next step, reaches the best so far.
+ * <p><b>The step.</b> So h is chosen for each probe, among powers of two. It runs down from
+ * {@link #FIRST_STEP} = 2⁻⁶, halving, to at most {@link #SMALLEST_STEP} = 2⁻³⁰, and R(h) is kept at the
+ * step where {@code max(ρ(h), |R(h) − R(2h)|, |R(h) − R(h/2)|)} is smallest, with ρ(h) = 1.5·ulp(F)/h the
+ * rounding floor (F the largest |φ| of the four values: R cannot be known better than their last bits
+ * allow). Where truncation dominates, |R(h) − R(2h)| ≈ 15·φ⁽⁵⁾h⁴/30, fifteen times R(h)'s truncation error.
+ * The descent stops when 2ρ(h), the floor of the next step, reaches the best so far. If 2⁻⁶ itself is the
+ * best and R(2⁻⁶) stands clear of its spread, h climbs instead, doubling up to {@link #LARGEST_STEP} = 2⁴,
+ * until |R(h) − R(2h)| (mostly truncation, which grows as h⁴) reaches the best spread, a step crosses a
+ * kink, or the spread is below 1e-10·|R|; the best step on the way is kept. A slope that is tiny beside
+ * f (an input pixel's 2e-9 beside a loss of 1.8) is resolved only by a large step, and f along it is often
+ * nearly linear. A slope that is zero within the first step's spread is not chased: the backward pass's
+ * own rounding leaves such a gradient at ±1e-17 or so, not at 0.
  *
  * <p><b>The resolution.</b> At the chosen h,
  *
@@ -45,8 +51,8 @@ import java.util.function.DoubleSupplier;
  * no step down to 2⁻³⁰ is usable, the probe is "at a kink" and there is no estimate.
  *
  * <p><b>Exact steps.</b> Steps are powers of two and a directional probe's entries are multiples of 1/8 (at
- * most 1 in size), so t·v is exact, and θ + t·v is the exact sum unless it crosses a power of two upwards,
- * which moves the step by at most a relative ε·|θ|/t.
+ * most 1 in size), so t·v is exact, and θ + t·v is the exact sum unless its last bit cannot hold θ's,
+ * which moves the step by a relative ε·max(1, |θ|/t) at most.
  *
  * @param value         R(h), the estimate of the derivative
  * @param step          the chosen h
@@ -63,20 +69,25 @@ import java.util.function.DoubleSupplier;
 public record NumericDerivative(double value, double step, double resolution, double roundingFloor, double noise,
         double fMinus2, double fMinus, double fPlus, double fPlus2, double atDoubleStep, double atHalfStep) {
 
-    /** The largest step h tried: 2⁻⁶ = 0.015625 (f is evaluated out to θ ± 4h = θ ± 0.0625). */
-    public static final double LARGEST_STEP = 0x1p-6;
+    /** The step the search starts from: 2⁻⁶ = 0.015625. */
+    public static final double FIRST_STEP = 0x1p-6;
+    /** The largest step h tried, climbing from the first: 2⁴ = 16 (f is evaluated out to θ ± 64·v). */
+    public static final double LARGEST_STEP = 0x1p4;
     /** The smallest step h tried: 2⁻³⁰ ≈ 9.3e-10, where the rounding floor of a loss near 1 is about 3.6e-7. */
     public static final double SMALLEST_STEP = 0x1p-30;
+    /** The climb above the first step stops once the spread is this small beside |R|. */
+    static final double RESOLVED = 1e-10;
     /** ν's samples are taken at h/2ʲ for j from 2 to this. */
     private static final int DEEPEST = 5;
     /** δ covers R(h)'s rounding error with this multiple of ν: four samples give a rough estimate. */
     private static final double NOISE_MARGIN = 4;
 
-    /** Offsets 4·2⁻⁶, 2·2⁻⁶, 2⁻⁶, …, 2⁻³⁰, then down to 2⁻³⁰/2⁵ for the noise samples of the smallest step. */
-    private static final int OFFSETS = 2 + (Math.getExponent(LARGEST_STEP) - Math.getExponent(SMALLEST_STEP) + 1)
-            + DEEPEST;
-    /** The index of the smallest step h that may be chosen. */
-    private static final int LAST_CANDIDATE = OFFSETS - 1 - DEEPEST;
+    /** offset[k] = 4·2⁴·2⁻ᵏ: index k holds φ(±offset[k]); candidate k has h = offset[k]. */
+    private static final int TOP = Math.getExponent(LARGEST_STEP) + 2;
+    private static final int FIRST = TOP - Math.getExponent(FIRST_STEP);
+    private static final int LARGEST = 2;
+    private static final int SMALLEST = TOP - Math.getExponent(SMALLEST_STEP);
+    private static final int OFFSETS = SMALLEST + DEEPEST + 1;
 
     /** @return the centred difference D(h) = (φ(h) − φ(−h)) / 2h at the chosen step */
     public double centred() {
@@ -106,7 +117,7 @@ public record NumericDerivative(double value, double step, double resolution, do
         }
     }
 
-    /** The values of φ at ±offset[k], offset[k] = 4·2⁻⁶·2⁻ᵏ, evaluated as they are needed. */
+    /** The values of φ at ±offset[k], evaluated as they are needed. */
     private static final class Ladder {
         private final Probe probe;
         private final DoubleSupplier f;
@@ -115,41 +126,50 @@ public record NumericDerivative(double value, double step, double resolution, do
         private final double[] plus = new double[OFFSETS];
         private final double[] minus = new double[OFFSETS];
         private final boolean[] smooth = new boolean[OFFSETS];
-        private int evaluated;
+        private final boolean[] done = new boolean[OFFSETS];
 
         Ladder(Probe probe, DoubleSupplier f, KinkWatch kinks) {
             this.probe = probe;
             this.f = f;
             this.kinks = kinks;
             for (int k = 0; k < OFFSETS; k++) {
-                offset[k] = Math.scalb(4 * LARGEST_STEP, -k);
+                offset[k] = Math.scalb(1.0, TOP - k);
             }
         }
 
         NumericDerivative estimate() {
             int best = -1;
             double bestSpread = Double.POSITIVE_INFINITY;
-            // candidate k has h = offset[k] and 2h = offset[k − 1]; R(2h) uses k − 2, R(h/2) uses k + 1
-            for (int k = 2; k <= LAST_CANDIDATE; k++) {
-                need(k + 1);
-                double floor = floor(k);
-                if (smooth[k] && smooth[k - 1]) {
-                    double r = extrapolated(k);
-                    double spread = Math.max(floor, Math.max(Math.abs(r - extrapolated(k - 1)),
-                            Math.abs(r - extrapolated(k + 1))));
-                    if (!Double.isNaN(spread) && (best < 0 || spread < bestSpread)) {
+            // down from the first step: candidate k has h = offset[k], 2h = offset[k − 1], needs k − 2 … k + 1
+            for (int k = FIRST; k <= SMALLEST; k++) {
+                double spread = spread(k);
+                if (!Double.isNaN(spread) && (best < 0 || spread < bestSpread)) {
+                    best = k;
+                    bestSpread = spread;
+                }
+                if (best >= 0 && 2 * floor(k) >= bestSpread) {
+                    break;     // the next step's rounding floor alone is already as large as the best
+                }
+            }
+            // up from the first step: a slope that is visible, but tiny beside f
+            if (best == FIRST && Math.abs(extrapolated(best)) > bestSpread) {
+                for (int k = FIRST - 1; k >= LARGEST && bestSpread > RESOLVED * Math.abs(extrapolated(best)); k--) {
+                    double spread = spread(k);
+                    if (Double.isNaN(spread)) {
+                        break;     // a kink within θ ± 2h
+                    }
+                    if (spread < bestSpread) {
                         best = k;
                         bestSpread = spread;
                     }
-                }
-                if (best >= 0 && 2 * floor >= bestSpread) {
-                    break;     // the next step's rounding floor alone is already as large as the best
+                    if (!(Math.abs(extrapolated(k) - extrapolated(k - 1)) < bestSpread)) {
+                        break;     // the truncation seen between h and 2h already matches the best: larger h only adds
+                    }
                 }
             }
             if (best < 0) {
                 return null;
             }
-            need(best + DEEPEST);
             double r = extrapolated(best);
             double squares = 0;
             for (int j = 2; j <= DEEPEST; j++) {
@@ -163,8 +183,29 @@ public record NumericDerivative(double value, double step, double resolution, do
                     extrapolated(best - 1), extrapolated(best + 1));
         }
 
+        /**
+         * max(ρ, |R(h) − R(2h)|, |R(h) − R(h/2)|) at candidate k, or NaN if its stencil θ ± h, θ ± 2h crosses a
+         * kink.
+         */
+        private double spread(int k) {
+            if (!smooth(k) || !smooth(k - 1)) {
+                return Double.NaN;
+            }
+            double r = extrapolated(k);
+            double spread = Math.max(floor(k), Math.max(Math.abs(r - extrapolated(k - 1)),
+                    Math.abs(r - extrapolated(k + 1))));
+            return Double.isNaN(spread) ? Double.POSITIVE_INFINITY : spread;
+        }
+
+        private boolean smooth(int k) {
+            need(k);
+            return smooth[k];
+        }
+
         /** ρ at candidate k: 1.5·ulp(F)/h, F the largest |φ| at ±h and ±2h. */
         private double floor(int k) {
+            need(k);
+            need(k - 1);
             double scale = Math.max(Math.max(Math.abs(plus[k]), Math.abs(minus[k])),
                     Math.max(Math.abs(plus[k - 1]), Math.abs(minus[k - 1])));
             return 1.5 * Math.ulp(scale) / offset[k];
@@ -172,22 +213,25 @@ public record NumericDerivative(double value, double step, double resolution, do
 
         /** R at step offset[k]: (4·D(offset[k]) − D(offset[k − 1])) / 3, with offset[k − 1] = 2·offset[k]. */
         private double extrapolated(int k) {
+            need(k);
+            need(k - 1);
             double narrow = (plus[k] - minus[k]) / (2 * offset[k]);
             double wide = (plus[k - 1] - minus[k - 1]) / (2 * offset[k - 1]);
             return (4 * narrow - wide) / 3;
         }
 
-        /** Evaluates φ(±offset[k]) for every k up to {@code last} not evaluated yet. */
-        private void need(int last) {
-            for (; evaluated <= last; evaluated++) {
-                int k = evaluated;
-                probe.moveTo(offset[k]);
-                plus[k] = f.getAsDouble();
-                boolean same = kinks.sameSidesAsTheta();
-                probe.moveTo(-offset[k]);
-                minus[k] = f.getAsDouble();
-                smooth[k] = same && kinks.sameSidesAsTheta();
+        /** Evaluates φ(±offset[k]) unless done already. */
+        private void need(int k) {
+            if (done[k]) {
+                return;
             }
+            probe.moveTo(offset[k]);
+            plus[k] = f.getAsDouble();
+            boolean same = kinks.sameSidesAsTheta();
+            probe.moveTo(-offset[k]);
+            minus[k] = f.getAsDouble();
+            smooth[k] = same && kinks.sameSidesAsTheta();
+            done[k] = true;
         }
     }
 }

@@ -67,6 +67,20 @@ class NumericDerivativeTest {
         assertThat(d.resolution()).isLessThan(1e-11 * Math.abs(exact));
     }
 
+    @Test
+    void aTinySlopeBesideALargeValueTakesALargerStep() {
+        // 1.8 + 2e-9·θ + 1e-12·θ³ at 0.5: at the first step 2^-6 the last bits of 1.8 alone blur the slope by 1e-5
+        NumericDerivative d = derivative(t -> 1.8 + 2e-9 * t + 1e-12 * t * t * t, 0.5);
+        double exact = 2e-9 + 3e-12 * 0.25;
+        assertThat(d.step()).isGreaterThan(NumericDerivative.FIRST_STEP);
+        assertThat(d.value()).isCloseTo(exact, within(1e-7 * exact));
+        assertThat(Math.abs(d.value() - exact)).isLessThanOrEqualTo(d.resolution());
+        // a slope that is 0 is not chased: 1.8 + 1e-3·θ² at 0
+        NumericDerivative flat = derivative(t -> 1.8 + 1e-3 * t * t, 0.0);
+        assertThat(flat.step()).isEqualTo(NumericDerivative.FIRST_STEP);
+        assertThat(Math.abs(flat.value())).isLessThanOrEqualTo(flat.resolution());
+    }
+
     /**
      * f(θ) = Σ cᵢ·sin(wᵢθ + pᵢ) over 2,000 terms carries rounding noise far above one unit in its last place,
      * as a network's loss does; δ must still cover the error of the estimate.
