@@ -15,7 +15,7 @@ import java.util.function.DoubleSupplier;
  * <p><b>Error terms.</b> The h² terms cancel in R, so its truncation error is φ⁽⁵⁾·h⁴/30. Its rounding error:
  * if each computed value of φ is off by at most η, R is off by at most (8·2η + 2η)/12h = 1.5·η/h (by about
  * 0.95·σ/h if the four errors are independent with spread σ). η is at least half a unit in the last place
- * of f, and more where f is a sum of many terms: in document 000's network σ is 5 to 10 ulp(f). The sum
+ * of f, and more where f is a sum of many terms: in document 000's network σ is 2 to 9 ulp(f). The sum
  * φ⁽⁵⁾h⁴/30 + 1.5η/h is smallest at h = (45η/4|φ⁽⁵⁾|)^{1/5}: for η = 4.4e-16 and |φ⁽⁵⁾| = 1, h ≈ 1.4e-3 with
  * an error near 6e-13, where the centred difference alone, h²|φ'''|/6 + η/h, does no better than 6e-11 (at
  * h ≈ 1e-5). The best h scales with the size of the derivatives: a weight multiplying raw pixels of 255
