@@ -9,7 +9,6 @@ import backprop.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
 

@@ -52,7 +52,8 @@ final class ReportText {
                 threshold(report.threshold())));
         for (ParameterReport p : report.parameters()) {
             String counts = p.passedByRelative() + " " + GradientCheck.Rule.RELATIVE.words() + ", "
-                    + p.passedByResolution() + " " + GradientCheck.Rule.RESOLUTION.words();
+                    + p.passedByResolution() + " " + GradientCheck.Rule.RESOLUTION.words()
+                    + (p.kinks() > 0 ? ", " + p.kinks() + " at a kink (not compared)" : "");
             if (p.passed()) {
                 s.append(String.format(Locale.ROOT, "%-16s pass  %s%n", p.name(), counts));
             } else {
