@@ -40,7 +40,8 @@ import java.util.function.DoubleSupplier;
  *   δ = max(ρ, |R(h) − R(2h)|, |R(h) − R(h/2)|) + 4·ν,    ν = √(mean over j = 2…5 of (2⁻ʲ·(R(h/2ʲ) − R(h)))²)
  * </pre>
  *
- * The first term bounds the truncation error (and is at least the rounding floor). R(h/2ʲ) carries 2ʲ
+ * The first term covers the truncation error (|R(h) − R(2h)| is about fifteen times it) and is at least
+ * the rounding floor. R(h/2ʲ) carries 2ʲ
  * times R(h)'s rounding error and 2⁻⁴ʲ times its truncation error, so 2⁻ʲ·(R(h/2ʲ) − R(h)) is one sample
  * of R(h)'s rounding error: ν measures it from four samples, and 4ν leaves the margin that an estimate
  * from four samples needs. The two errors add, and so do their terms. δ is how far R(h) can be trusted:
