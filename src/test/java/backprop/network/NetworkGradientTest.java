@@ -16,19 +16,26 @@ import backprop.testing.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The documents' networks against centred differences, every weight, bias and input entry, threshold 1e-6.
- * Weights start at normal(1) rather than the documents' 0.01 so that the gradients are of moderate size:
- * a gradient of 1e-8 would be below what a centred difference of a loss near 1 can resolve (ε/h ≈ 2e-11
- * absolute), and the check would then measure rounding rather than the formulas.
+ * The documents' networks against numeric derivatives, every weight, bias and input entry, and along 8
+ * random directions, at threshold 1e-7. Weights start at normal(1) rather than the documents' 0.01 so that
+ * most gradients are of moderate size and pass by the relative rule; the few below what the difference
+ * can resolve pass within its resolution δ.
  */
 class NetworkGradientTest {
 
+    private static final double THRESHOLD = 1e-7;
+
     private static Report check(Network net, double[][] x, double[][] y) {
-        Report report = GradientCheck.network(net, x, y, GradientCheck.NETWORK_THRESHOLD);
+        Report report = GradientCheck.network(net, x, y, THRESHOLD);
         assertThat(report.passed()).as(report.toString()).isTrue();
         int entries = report.parameters().stream().mapToInt(ParameterReport::entries).sum();
         int kinks = report.parameters().stream().mapToInt(ParameterReport::kinks).sum();
+        int byResolution = report.parameters().stream().mapToInt(ParameterReport::passedByResolution).sum();
         assertThat(kinks).as("entries at a ReLU kink").isLessThan(entries / 20 + 1);
+        assertThat(byResolution).as("entries passing only within δ").isLessThan(entries / 10 + 1);
+        Report directional = GradientCheck.directional(net, x, y, THRESHOLD, 8, new SplitMix64(99));
+        assertThat(directional.passed()).as(directional.toString()).isTrue();
+        assertThat(directional.get(GradientCheck.ALL_PARAMETERS).maxRelativeError()).isLessThan(THRESHOLD);
         return report;
     }
 

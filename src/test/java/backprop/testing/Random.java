@@ -20,8 +20,8 @@ public final class Random {
     }
 
     /**
-     * Entries with |z| uniform in [0.1, 2] and a random sign: at least 0.1 from zero, four orders of
-     * magnitude more than the check's step h = 1e-5, so no ±h evaluation of a ReLU crosses its kink.
+     * Entries with |z| uniform in [0.1, 2] and a random sign: at least 0.1 from zero, beyond the widest
+     * evaluation θ ± 4·2⁻⁶ = θ ± 0.0625 of the gradient check's first step, so no entry sits at a ReLU kink.
      */
     public static double[][] awayFromZero(SplitMix64 r, int rows, int cols) {
         double[][] a = new double[rows][cols];
