@@ -26,7 +26,21 @@ final class TourCommand implements Command {
 
     @Override
     public String usage() {
-        return "  (no command)            the tour: every experiment with data in testdata/, short settings, one table\n";
+        return "  (no command) [--threads N]  the tour: every experiment with data in testdata/, short settings, one "
+                + "table\n";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: java -jar target/backprop.jar [--threads N]
+
+                The tour: trains every experiment whose data is in testdata/ (found from any working
+                directory) with short settings, writes their plots to target/reports/ and prints one table,
+                the document's figure beside ours. 'train EXPERIMENT' runs one with the document's settings.
+
+                  --threads N   threads for the products, 1 to the number of processors
+                """;
     }
 
     @Override
