@@ -10,11 +10,11 @@ final class Numbers {
 
     /**
      * @param x a number
-     * @return x with up to six significant digits, {@code 1/k} for the reciprocal of a whole k (1/255)
+     * @return x with up to six significant digits; {@code 1/k} for the reciprocal of a whole k above 10 (1/255)
      */
     static String text(double x) {
         double k = 1 / x;
-        if (k == Math.rint(k) && Math.abs(k) > 1 && Math.abs(k) < 1e6) {
+        if (k == Math.rint(k) && Math.abs(k) > 10 && Math.abs(k) < 1e6) {
             return "1/" + (long) k;
         }
         return String.format(Locale.ROOT, "%.6g", x).replaceAll("\\.?0+($|e)", "$1");

@@ -204,4 +204,17 @@ class CommandLineTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("hidden none").doesNotContain("hidden ,");
     }
+
+    @Test
+    void theDefaultDataIsFoundFromAnotherWorkingDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String javaCommand = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classes = java.nio.file.Path.of("target/classes").toAbsolutePath().toString();
+        Process p = new ProcessBuilder(javaCommand, "-cp", classes, "backprop.cli.Main", "train", "iris", "--epochs", "5",
+                "--out", "plots").directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isZero();
+        assertThat(output).contains("iris (document 004)", "test_accuracy");
+        assertThat(dir.resolve("plots/iris-loss.svg")).exists();
+    }
 }
