@@ -148,6 +148,10 @@ final class EvaluateCommand implements Command {
             return 0;
         }
         out.printf(Locale.ROOT, "scored %,d rows of %s%n", data.size(), rows.source());
+        if (o.string("experiment") == null && !rows.idHeader().equals("item")) {
+            out.println("note: every row of the data was scored, including any the model was trained on; "
+                    + "--experiment NAME scores only that experiment's test split");
+        }
         out.println("network: " + net.describe());
         for (Map.Entry<String, Object> e : result.entrySet()) {
             out.printf(Locale.ROOT, "%-14s %s%n", e.getKey(), e.getValue());

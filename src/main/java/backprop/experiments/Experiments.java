@@ -114,6 +114,18 @@ public final class Experiments {
                     Procedures::csv, union(DATA, Set.of("label", "ignore")), Procedures::csvData));
 
     /**
+     * Document 004's MNIST network (784-200-80-10) trained beyond the document: Adam, He weights, pixels / 255,
+     * every training image shifted by up to two pixels each way, no L2 penalty, 40 epochs of batch 256.
+     */
+    public static final ExperimentSettings MNIST_BEYOND = named("mnist").defaults().withEpochs(40)
+            .withChoices(TrainingChoices.DOCUMENT.withOptimizer("adam").withWeights("he").withInputs(1.0 / 255, false)
+                    .withShift(2).withL2(0.0));
+
+    /** The options of {@code train} that give {@link #MNIST_BEYOND}. */
+    public static final String MNIST_BEYOND_COMMAND =
+            "train mnist --optimizer adam --init he --scale 1/255 --shift 2 --l2 0 --epochs 40";
+
+    /**
      * @return every experiment, in the order of the tour
      */
     public static List<Experiment> all() {

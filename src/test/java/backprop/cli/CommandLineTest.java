@@ -217,4 +217,15 @@ class CommandLineTest {
         assertThat(output).contains("iris (document 004)", "test_accuracy");
         assertThat(dir.resolve("plots/iris-loss.svg")).exists();
     }
+
+    @Test
+    void theBeyondTheDocumentCommandGivesItsSettingsAndReadmeShowsIt() throws Exception {
+        List<String> words = List.of(backprop.experiments.Experiments.MNIST_BEYOND_COMMAND.split(" "));
+        Options o = Options.parse(words.subList(1, words.size()), new TrainCommand().valued(),
+                new TrainCommand().flags());
+        assertThat(TrainCommand.settings(Options.experiment("mnist"), o))
+                .isEqualTo(backprop.experiments.Experiments.MNIST_BEYOND);
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("README.md")))
+                .contains("java -jar target/backprop.jar " + backprop.experiments.Experiments.MNIST_BEYOND_COMMAND);
+    }
 }
