@@ -121,11 +121,16 @@ final class TrainCommand implements Command {
      */
     static ExperimentSettings settings(Experiment e, Options o) {
         refuseUnused(e, o);
+        ExperimentSettings s;
         try {
-            return read(e, o);
+            s = read(e, o);
         } catch (IllegalArgumentException ex) {
             throw new Options.UsageException(ex.getMessage());
         }
+        if (e.options().contains("label") && s.label() == null) {
+            throw new Options.UsageException(e.name() + " needs the label column: --label COLUMN");
+        }
+        return s;
     }
 
     private static ExperimentSettings read(Experiment e, Options o) {

@@ -98,6 +98,7 @@ class CommandLineTest {
                 "--shift", "1");
         refused("mnist cannot use --label (only csv reads the columns of a CSV)", "train", "mnist", "--label", "x");
         refused("it takes --batch --data --epochs", "train", "iris", "--ignore", "Id");
+        refused("csv needs the label column: --label COLUMN", "train", "csv", "--data", "testdata/iris/Iris.csv");
     }
 
     @Test
