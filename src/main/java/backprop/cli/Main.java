@@ -53,6 +53,14 @@ public final class Main {
      * @param args the command and its options
      */
     public static void main(String[] args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {       // a failure off the main thread: one line too
+            System.err.println("backprop: unexpected error in thread " + thread.getName() + ": " + e
+                    + (debug ? "" : "; run again with --debug for the stack trace, and please report it"));
+            if (debug) {
+                e.printStackTrace();
+            }
+        });
         int code = new Main(System.out, System.err).run(args);
         System.out.flush();
         System.exit(code);
@@ -114,7 +122,7 @@ public final class Main {
                     + (debug ? "" : " (--debug shows where)"));
             trace(e, debug);
             return 1;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
             if (isOwnMessage(e)) {
                 err.println("backprop: " + e.getMessage());
             } else {
