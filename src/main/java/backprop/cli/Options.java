@@ -89,6 +89,7 @@ final class Options {
             }
             case "entries" -> whole(name, v, 1, Integer.MAX_VALUE, "1 or more entries per parameter");
             case "patience" -> whole(name, v, 0, Integer.MAX_VALUE, "0 (never stop early) or more epochs");
+            case "halve-every" -> whole(name, v, 1, Integer.MAX_VALUE, "1 or more epochs");
             case "shift" -> whole(name, v, 0, TrainingChoices.MAX_SHIFT, "0 to " + TrainingChoices.MAX_SHIFT
                     + " pixels");
             case "seed" -> {

@@ -31,6 +31,7 @@ final class TrainCommand implements Command {
                       [--data PATH] [--epochs N] [--batch N|full] [--lr X] [--hidden 200,80] [--seed S]
                       [--optimizer sgd|momentum|adam] [--init he|xavier|normal:S|uniform:A|zeros] [--l2 X]
                       [--scale X|1/255] [--standardize] [--validation F] [--patience N] [--shift N]
+                      [--halve-every N]
                       [--label COLUMN] [--ignore A,B] [--threads N]
                       [--out DIR (plots; default target/reports)] [--save FILE.json] [--json]
                 """;
@@ -67,6 +68,7 @@ final class TrainCommand implements Command {
                                       as a validation set; the epoch best on it is kept
                   --patience N        stop after N epochs without improvement (on the validation set if
                                       there is one); the best epoch is kept
+                  --halve-every N     halve the learning rate after every N epochs
                   --shift N           image experiments: shift every training image by up to N pixels each
                                       way (0 to %d), drawn afresh per image and epoch from the run's seed
                 running and output:
@@ -82,7 +84,7 @@ final class TrainCommand implements Command {
     @Override
     public Set<String> valued() {
         return Set.of("data", "epochs", "batch", "lr", "hidden", "seed", "out", "save", "label", "ignore", "threads",
-                "optimizer", "init", "l2", "scale", "validation", "patience", "shift");
+                "optimizer", "init", "l2", "scale", "validation", "patience", "shift", "halve-every");
     }
 
     @Override
@@ -182,6 +184,9 @@ final class TrainCommand implements Command {
         }
         if (o.integer("shift") != null) {
             c = c.withShift(o.integer("shift"));
+        }
+        if (o.integer("halve-every") != null) {
+            c = c.withHalveEvery(o.integer("halve-every"));
         }
         return s.withChoices(c);
     }

@@ -10,6 +10,7 @@ import backprop.random.SplitMix64;
 import backprop.training.Augmentation;
 import backprop.training.EpochListener;
 import backprop.training.History;
+import backprop.training.LearningRateSchedule;
 import backprop.training.Optimizer;
 import backprop.training.RandomShifts;
 import backprop.training.Trainer;
@@ -106,6 +107,10 @@ final class Classification {
         TrainingSettings training = TrainingSettings.of(s.epochs(), s.learningRate()).withBatchSize(s.batchSize())
                 .withSeed(s.seed()).withKeepBest(keepBest).withPatience(c.patience())
                 .withScoreTraining(own.scoreTraining());
+        if (c.halveEvery() > 0) {
+            training = training.withSchedule(LearningRateSchedule.stepDecay(s.learningRate(), 0.5, c.halveEvery()));
+            notes.add("learning rate halved after every " + c.halveEvery() + " epochs (the document: constant)");
+        }
         if (c.patience() > 0) {
             notes.add("early stopping after " + c.patience() + " epochs without improvement; the best epoch is kept");
         }

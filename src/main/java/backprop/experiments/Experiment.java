@@ -33,7 +33,8 @@ public record Experiment(String name, String document, String description, Strin
 
     /** Every setting of {@link ExperimentSettings} and {@link TrainingChoices}, by its command-line name. */
     public static final Set<String> SETTINGS = Set.of("data", "epochs", "batch", "lr", "hidden", "seed", "label",
-            "ignore", "optimizer", "init", "scale", "standardize", "validation", "patience", "shift", "l2");
+            "ignore", "optimizer", "init", "scale", "standardize", "validation", "patience", "shift", "l2",
+            "halve-every");
 
     /** The steps of a run that differ from experiment to experiment. */
     @FunctionalInterface

@@ -30,7 +30,8 @@ public final class Experiments {
     /** … and those of networks with hidden layers trained on batches. */
     private static final Set<String> NETWORK = union(COMMON, Set.of("batch", "hidden", "patience"));
     /** … and those of experiments that read data. */
-    private static final Set<String> DATA = union(NETWORK, Set.of("data", "scale", "standardize", "validation"));
+    private static final Set<String> DATA = union(NETWORK, Set.of("data", "scale", "standardize", "validation",
+            "halve-every"));
     /** … and those of experiments that read images. */
     private static final Set<String> IMAGE_DATA = union(DATA, Set.of("shift"));
 

@@ -28,12 +28,13 @@ import java.util.Locale;
  * @param shift       shift every training image by up to this many pixels each way, drawn afresh for every
  *                    image in every epoch; 0 for none
  * @param l2          λ of the L2 penalty on the weights; null for the experiment's own
+ * @param halveEvery  halve the learning rate after every this many epochs; 0 keeps it constant
  */
 public record TrainingChoices(String optimizer, String weights, Double scale, boolean standardize,
-        double validation, int patience, int shift, Double l2) {
+        double validation, int patience, int shift, Double l2, int halveEvery) {
 
     /** The experiment's own choices everywhere. */
-    public static final TrainingChoices DOCUMENT = new TrainingChoices(null, null, null, false, 0, 0, 0, null);
+    public static final TrainingChoices DOCUMENT = new TrainingChoices(null, null, null, false, 0, 0, 0, null, 0);
 
     /** The optimisers {@link #optimizer} may name. */
     public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "adam");
@@ -52,8 +53,12 @@ public record TrainingChoices(String optimizer, String weights, Double scale, bo
      * @param patience    epochs without improvement before stopping, ≥ 0
      * @param shift       the largest shift of a training image in pixels, 0 … {@link #MAX_SHIFT}
      * @param l2          λ of the L2 penalty, finite and ≥ 0; null for the experiment's own
+     * @param halveEvery  epochs between halvings of the learning rate, ≥ 0; 0 for a constant rate
      */
     public TrainingChoices {
+        if (halveEvery < 0) {
+            throw new IllegalArgumentException("halve-every " + halveEvery + ": expected 0 (never) or more epochs");
+        }
         if (optimizer != null && !OPTIMIZERS.contains(optimizer)) {
             throw new IllegalArgumentException("optimizer '" + optimizer + "': expected one of "
                     + String.join(", ", OPTIMIZERS));
@@ -148,7 +153,7 @@ public record TrainingChoices(String optimizer, String weights, Double scale, bo
      * @return the copy
      */
     public TrainingChoices withOptimizer(String o) {
-        return new TrainingChoices(o, weights, scale, standardize, validation, patience, shift, l2);
+        return new TrainingChoices(o, weights, scale, standardize, validation, patience, shift, l2, halveEvery);
     }
 
     /**
@@ -158,7 +163,7 @@ public record TrainingChoices(String optimizer, String weights, Double scale, bo
      * @return the copy
      */
     public TrainingChoices withWeights(String w) {
-        return new TrainingChoices(optimizer, w, scale, standardize, validation, patience, shift, l2);
+        return new TrainingChoices(optimizer, w, scale, standardize, validation, patience, shift, l2, halveEvery);
     }
 
     /**
@@ -169,7 +174,7 @@ public record TrainingChoices(String optimizer, String weights, Double scale, bo
      * @return the copy
      */
     public TrainingChoices withInputs(Double s, boolean st) {
-        return new TrainingChoices(optimizer, weights, s, st, validation, patience, shift, l2);
+        return new TrainingChoices(optimizer, weights, s, st, validation, patience, shift, l2, halveEvery);
     }
 
     /**
@@ -179,7 +184,7 @@ public record TrainingChoices(String optimizer, String weights, Double scale, bo
      * @return the copy
      */
     public TrainingChoices withValidation(double v) {
-        return new TrainingChoices(optimizer, weights, scale, standardize, v, patience, shift, l2);
+        return new TrainingChoices(optimizer, weights, scale, standardize, v, patience, shift, l2, halveEvery);
     }
 
     /**
@@ -189,7 +194,7 @@ public record TrainingChoices(String optimizer, String weights, Double scale, bo
      * @return the copy
      */
     public TrainingChoices withPatience(int p) {
-        return new TrainingChoices(optimizer, weights, scale, standardize, validation, p, shift, l2);
+        return new TrainingChoices(optimizer, weights, scale, standardize, validation, p, shift, l2, halveEvery);
     }
 
     /**
@@ -199,7 +204,7 @@ public record TrainingChoices(String optimizer, String weights, Double scale, bo
      * @return the copy
      */
     public TrainingChoices withShift(int s) {
-        return new TrainingChoices(optimizer, weights, scale, standardize, validation, patience, s, l2);
+        return new TrainingChoices(optimizer, weights, scale, standardize, validation, patience, s, l2, halveEvery);
     }
 
     /**
@@ -209,6 +214,16 @@ public record TrainingChoices(String optimizer, String weights, Double scale, bo
      * @return the copy
      */
     public TrainingChoices withL2(Double lambda) {
-        return new TrainingChoices(optimizer, weights, scale, standardize, validation, patience, shift, lambda);
+        return new TrainingChoices(optimizer, weights, scale, standardize, validation, patience, shift, lambda, halveEvery);
+    }
+
+    /**
+     * A copy that halves the learning rate every {@code e} epochs.
+     *
+     * @param e epochs between halvings; 0 for a constant rate
+     * @return the copy
+     */
+    public TrainingChoices withHalveEvery(int e) {
+        return new TrainingChoices(optimizer, weights, scale, standardize, validation, patience, shift, l2, e);
     }
 }

@@ -73,6 +73,7 @@ class CommandLineTest {
         refused("--scale 0", "train", "iris", "--scale", "0");
         refused("--scale 1/0", "train", "iris", "--scale", "1/0");
         refused("--l2 -1", "train", "xor", "--l2", "-1");
+        refused("--halve-every 0: expected 1 or more epochs", "train", "iris", "--halve-every", "0");
         refused("--entries -1", "gradcheck", "xor", "--entries", "-1");
         refused("--threshold -1", "gradcheck", "xor", "--threshold", "-1");
         refused("--ignore a,", "train", "csv", "--label", "Species", "--ignore", "a,");
@@ -118,7 +119,7 @@ class CommandLineTest {
         }
         assertThat(run("--help").out()).isEqualTo(run("help").out()).contains("COMMAND --help");
         assertThat(run("train", "--help").out()).contains("--optimizer", "--init", "--scale", "--standardize",
-                "--validation", "--patience", "--shift", "--batch N|full");
+                "--validation", "--patience", "--shift", "--halve-every", "--batch N|full");
         assertThat(run("bench", "--help").out()).contains("timed epochs of the ThreeNet, 3 or more");
         assertThat(run("train", "mnist", "-h").out()).contains("--shift");
     }

@@ -55,6 +55,16 @@ class TrainingChoicesTest {
     }
 
     @Test
+    void theRateCanBeHalvedEveryFewEpochs() throws IOException {
+        ExperimentSettings s = IRIS.defaults().withEpochs(5).withLearningRate(0.04)
+                .withChoices(TrainingChoices.DOCUMENT.withHalveEvery(2));
+        Result r = IRIS.run(s, null);
+        assertThat(r.history().epochs().stream().mapToDouble(e -> e.learningRate()).toArray())
+                .containsExactly(0.04, 0.04, 0.02, 0.02, 0.01);
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("halved after every 2 epochs"));
+    }
+
+    @Test
     void badChoicesAreRefused() {
         assertThatThrownBy(() -> TrainingChoices.DOCUMENT.withOptimizer("rmsprop"))
                 .hasMessageContaining("sgd, momentum, adam");
