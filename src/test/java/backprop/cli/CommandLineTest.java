@@ -230,4 +230,33 @@ class CommandLineTest {
         assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("README.md")))
                 .contains("java -jar target/backprop.jar " + backprop.experiments.Experiments.MNIST_BEYOND_COMMAND);
     }
+
+    /**
+     * Every command README shows reads as a command line: a known command, options it takes with values in
+     * range, and for {@code train} options the experiment can use (nothing is run).
+     */
+    @Test
+    void everyReadmeCommandLineReads() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("java (?:-Xmx\\w+ )?-jar target/backprop\\.jar"
+                + "([^`\\n]*)").matcher(readme);
+        int checked = 0;
+        while (m.find()) {
+            String line = m.group(1).replaceAll("[>|].*", "").replace("$FASHION", "fashion").strip();
+            List<String> words = line.isEmpty() ? List.of() : List.of(line.split("\\s+"));
+            String name = words.isEmpty() || words.get(0).startsWith("-") ? "tour" : words.get(0);
+            List<String> rest = name.equals("tour") ? words : words.subList(1, words.size());
+            if (name.equals("help") || name.startsWith("<") || rest.contains("--help")) {
+                continue;                                   // help, and the placeholder of "<command>"
+            }
+            Command command = Main.commands().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+            assertThat(command).as(line).isNotNull();
+            Options o = Options.parse(rest, command.valued(), command.flags());
+            if (name.equals("train")) {
+                TrainCommand.settings(Options.experiment(o.positional().get(0)), o);
+            }
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(15);
+    }
 }
