@@ -83,7 +83,7 @@ final class TourCommand implements Command {
         }
         out.println(TextTable.of(List.of("experiment", "doc", "document's figure", "our figure", "epochs", "seconds"),
                 rows));
-        out.printf(Locale.ROOT, "%d experiments in %.1f s; plots in target/reports/. 'train EXPERIMENT' runs one with "
+        out.printf(Locale.ROOT, "%d runs in %.1f s; plots in target/reports/. 'train EXPERIMENT' runs one with "
                 + "the document's full settings.%n", rows.size(), (System.nanoTime() - start) / 1e9);
         return 0;
     }
