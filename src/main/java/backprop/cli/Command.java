@@ -13,6 +13,16 @@ interface Command {
     /** @return the command's lines of the usage text */
     String usage();
 
+    /**
+     * What {@code COMMAND --help} prints: the usage lines and whatever else a user needs to know.
+     *
+     * @return the command's help text
+     */
+    default String help() {
+        return "usage: java -jar target/backprop.jar " + (name().equals("tour") ? "" : name() + " ")
+                + "[options]\n\n" + usage();
+    }
+
     /** @return the options that take a value */
     Set<String> valued();
 

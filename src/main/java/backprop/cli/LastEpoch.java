@@ -36,6 +36,11 @@ final class LastEpoch implements EpochListener {
     }
 
     @Override
+    public boolean stopRequested() {
+        return inner.stopRequested();
+    }
+
+    @Override
     public Decision epochEnded(EpochRecord record) {
         List<double[][]> copies = new ArrayList<>();
         for (Layer layer : network.layers()) {

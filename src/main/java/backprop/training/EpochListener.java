@@ -61,6 +61,16 @@ public interface EpochListener {
         return Decision.CONTINUE;
     }
 
+    /**
+     * Asked after every batch: true ends training there, as {@link Trainer#requestStop()} does (a Ctrl-C
+     * handler answers true once the user has asked to stop).
+     *
+     * @return whether training should stop after the batch just done
+     */
+    default boolean stopRequested() {
+        return false;
+    }
+
     /** A listener that does nothing. */
     EpochListener SILENT = new EpochListener() {
     };

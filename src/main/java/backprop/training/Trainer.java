@@ -19,6 +19,7 @@ import java.util.Locale;
  *       η = schedule(epoch, lowest training loss so far)
  *       order = permutation of 0..N−1 drawn from the seeded generator (identity for full batch)
  *       for each batch B of the order:
+ *           X_B = augmentation(X_B, generator)          only with an augmentation (e.g. random shifts)
  *           L = network.computeGradients(X_B, Y_B)      forward, loss, backward, + λW
  *           clip the gradients;  optimiser.step(η)
  *       score training (and validation) set; keep the best parameters; stop early after `patience`
@@ -39,6 +40,7 @@ public final class Trainer {
     private final Network network;
     private final Optimizer optimizer;
     private final TrainingSettings settings;
+    private final Augmentation augmentation;
     private volatile boolean stopRequested;
     private double firstLoss = Double.NaN;
 
@@ -50,9 +52,23 @@ public final class Trainer {
      * @param settings  epochs, batch size, schedule, clipping, early stopping and seed
      */
     public Trainer(Network network, Optimizer optimizer, TrainingSettings settings) {
+        this(network, optimizer, settings, null);
+    }
+
+    /**
+     * A trainer that changes every training batch with {@code augmentation} before its step.
+     *
+     * @param network      the network to train; its parameters are changed in place
+     * @param optimizer    the update rule
+     * @param settings     epochs, batch size, schedule, clipping, early stopping and seed
+     * @param augmentation changes each batch, drawing from the trainer's generator after the epoch's
+     *                     permutation; null for none
+     */
+    public Trainer(Network network, Optimizer optimizer, TrainingSettings settings, Augmentation augmentation) {
         this.network = network;
         this.optimizer = optimizer;
         this.settings = settings;
+        this.augmentation = augmentation;
     }
 
     /**
@@ -115,7 +131,7 @@ public final class Trainer {
             if (!fullBatch) {
                 random.shuffle(order);
             }
-            Pass pass = onePass(train, order, batchSize, batches, epoch, rate, buffers, events);
+            Pass pass = onePass(train, order, batchSize, batches, epoch, rate, buffers, events, random);
             if (pass.interruptedAfter() > 0) {
                 history.setStopReason("interrupted in epoch " + epoch + " after batch " + pass.interruptedAfter()
                         + " of " + batches);
@@ -171,11 +187,11 @@ public final class Trainer {
     }
 
     /**
-     * One epoch's steps: for each batch of {@code order}, forward and backward, the NaN guard, clipping and
-     * one optimiser step. The batch rows are the dataset's own rows, not copies.
+     * One epoch's steps: for each batch of {@code order}, the augmentation if any, forward and backward, the
+     * NaN guard, clipping and one optimiser step. The batch rows are the dataset's own rows, not copies.
      */
     private Pass onePass(Dataset train, int[] order, int batchSize, int batches, int epoch, double rate,
-            Batches buffers, EpochListener events) {
+            Batches buffers, EpochListener events, SplitMix64 random) {
         boolean classification = network.lossFunction().classification();
         int n = train.size();
         long start = System.nanoTime();
@@ -196,7 +212,8 @@ public final class Trainer {
                 x[i] = train.x()[order[from + i]];
                 y[i] = train.y()[order[from + i]];
             }
-            double loss = network.computeGradients(x, y);
+            double[][] input = augmentation == null ? x : augmentation.apply(x, random);
+            double loss = network.computeGradients(input, y);
             if (Double.isNaN(firstLoss)) {
                 firstLoss = loss;
             }
@@ -218,7 +235,7 @@ public final class Trainer {
             seen += size;
             events.batchEnded(new EpochListener.BatchProgress(epoch, b + 1, batches, seen, lossSum / seen,
                     classification ? (double) correct / seen : Double.NaN));
-            if (stopRequested) {
+            if (stopRequested || events.stopRequested()) {
                 return new Pass(lossSum, correct, seen, (System.nanoTime() - start) / 1e9, b + 1);
             }
         }
