@@ -200,7 +200,7 @@ final class Procedures {
     static Result mnistIdx(Experiment e, ExperimentSettings s, EpochListener listener) throws IOException {
         long start = System.nanoTime();
         Mnist.Parts data = Mnist.read(e.dataFor(s));
-        Splits.Split split = Splits.firstRows(data.train(), data.train().size() * 5 / 6, new SplitMix64(s.seed()));
+        Splits.Split split = Splits.randomCount(data.train(), data.train().size() * 5 / 6, new SplitMix64(s.seed()));
         Network net = e.network().build(784, s.hidden(), 10, new SplitMix64(s.seed()));
         return Classification.train(e.name(), s, new Classification.Run(net, new Sgd(), sgd(s), split.first(),
                 split.second(), data.test(), Mnist.classNames(), InputTransform.IDENTITY, List.of(
