@@ -1,6 +1,8 @@
 package backprop.vectors;
 
 import backprop.data.Dataset;
+import backprop.data.LabeledCsv;
+import backprop.data.LabeledDataset;
 import backprop.data.Mnist;
 import backprop.data.Preprocessing;
 import backprop.data.Splits;
@@ -36,6 +38,7 @@ final class DatasetVectors {
     static final String MNIST_TRAIN = "mnist-train";
     static final String MNIST_TEST = "mnist-test";
     static final String IMAGES = "images";
+    static final String TINY_CSV = "tiny-csv";
 
     /** The feature columns of Iris.csv, in order (IrisCsv insists on this header). */
     private static final List<String> IRIS_COLUMNS = List.of("SepalLengthCm", "SepalWidthCm", "PetalLengthCm",
@@ -46,12 +49,13 @@ final class DatasetVectors {
 
     static Map<String, Object> build(Sources sources) throws IOException {
         Map<String, Object> file = Encoding.header("datasets",
-                "the data the experiment vectors (experiments.json, first_epochs) train and test on, every row: "
+                "the data the experiment vectors (experiments.json, first_epochs) train and test on, every row "
+                        + "(and tiny-csv, there only to check a CSV reader): "
                         + "x (N rows of D features) and y (N rows of targets: one-hot over 'classes', or one 0/1 "
                         + "column for the logic gates, or values for sine). Whole numbers are written without a "
                         + "decimal point; read every number as a double. These are given, not computed: a port "
                         + "reads them instead of the repository's files, and can check its readers against them "
-                        + "(iris is Iris.csv as read, mnist-train and mnist-test the first images of testdata/mnist, "
+                        + "(iris is Iris.csv as read, tiny-csv testdata/csv/tiny.csv, mnist-train and mnist-test the first images of testdata/mnist, "
                         + "images every file of testdata/images in reading order). sine's y is sin(x) through the "
                         + "platform's sin, so a port that draws the points itself matches x bit for bit and y "
                         + "only to 1e-15. 'splits' gives the row numbers of the two parts of some splits "
@@ -67,8 +71,12 @@ final class DatasetVectors {
         sets.add(dataset(SINE, "Synthetic.sine(" + SINE_POINTS + ", noise 0) from SplitMix64(" + SINE_SEED + "): x = "
                 + "(-pi) + (2*pi)*u for " + SINE_POINTS + " uniforms u, then y = sin(x)", null, List.of(),
                 sine()));
+        LabeledDataset tiny = LabeledCsv.read(Sources.TINY_CSV, "kind", List.of());
         sets.add(dataset(IRIS, "testdata/iris/Iris.csv as read (column Id dropped, label Species), in file order",
                 IRIS_COLUMNS, sources.iris().classNames(), sources.iris().data()));
+        sets.add(dataset(TINY_CSV, "testdata/csv/tiny.csv as the csv experiment reads it with --label kind: the "
+                + "quoted header field \"weight, kg\" is one column; the classes are words, in string order",
+                List.of("height", "weight, kg", "colour"), tiny.classNames(), tiny.data()));
         Mnist.Parts mnist = sources.mnist();
         sets.add(dataset(MNIST_TRAIN, "the first " + MNIST_TRAIN_ROWS + " images of testdata/mnist/"
                 + "train-images-idx3-ubyte.gz with their labels: raw pixels 0..255, 28 rows of 28, row by row", null,
