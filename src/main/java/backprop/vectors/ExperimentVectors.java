@@ -144,7 +144,8 @@ final class ExperimentVectors {
         initial.put("checksum", Encoding.hex(Encoding.checksum(net.parameters())));
         x.put("initial", initial);
 
-        ExperimentSettings shortRun = base.withEpochs(EPOCHS).withHidden(NARROWER.getOrDefault(e.name(), base.hidden()));
+        ExperimentSettings shortRun = base.withEpochs(EPOCHS)
+                .withHidden(NARROWER.getOrDefault(e.name(), base.hidden()));
         if (mnist) {
             shortRun = shortRun.withData(subset);
         }

@@ -77,8 +77,8 @@ final class LayerVectors {
         cases.add(activation(new Tanh("tanh1"), "saturated units only: y is exactly ±1, so dX = G*(1 - y*y) is "
                 + "exactly 0 (signed as G); a derivative computed from z is not", t3, 125, false));
 
-        cases.add(activation(new Identity("identity1"), "any input; bit-exact", uniform(new SplitMix64(117), 2, 3, -5, 5),
-                118, true));
+        cases.add(activation(new Identity("identity1"), "any input; bit-exact",
+                uniform(new SplitMix64(117), 2, 3, -5, 5), 118, true));
         cases.add(activation(new Identity("identity1"), "any input; bit-exact", uniform(new SplitMix64(119), 3, 2, -5,
                 5), 120, true));
 

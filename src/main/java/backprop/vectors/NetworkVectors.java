@@ -102,8 +102,8 @@ final class NetworkVectors {
 
         Dataset iris = sources.iris().data().rows(new int[] {0, 1, 2, 50, 51, 52, 100, 101, 102});
         networks.add(network("004-threenet-iris", "004 ThreeNet (iris): 4-20-20-3, ReLU, softmax cross-entropy, "
-                + "L2 1e-3; Iris.csv rows 0-2, 50-52, 100-102", 3, Initializer.normal(0.01), Initializer.normal(0.01), iris,
-                computation, r -> Network.builder(4, r).weights(Initializer.normal(0.01))
+                + "L2 1e-3; Iris.csv rows 0-2, 50-52, 100-102", 3, Initializer.normal(0.01), Initializer.normal(0.01),
+                iris, computation, r -> Network.builder(4, r).weights(Initializer.normal(0.01))
                         .biases(Initializer.normal(0.01)).dense(20).relu().dense(20).relu().dense(3)
                         .loss(new SoftmaxCrossEntropy()).l2(1e-3),
                 List.of(sgd(0.05), momentum(0.9, 0.05),
@@ -117,9 +117,10 @@ final class NetworkVectors {
             sy[i][0] = Math.sin(sx[i][0]);
         }
         networks.add(network("001-sine", "001 part 1 (sine), 200 hidden units narrowed to 16: 1-16-1, tanh, "
-                + "identity output, ½·mean squared error; 8 points of sin(x)", 7, Initializer.xavier(), Initializer.zeros(),
-                new Dataset(sx, sy), computation, r -> Network.builder(1, r).weights(Initializer.xavier())
-                        .biases(Initializer.zeros()).dense(16).tanh().dense(1).identity().loss(new MeanSquaredError()),
+                + "identity output, ½·mean squared error; 8 points of sin(x)", 7, Initializer.xavier(),
+                Initializer.zeros(), new Dataset(sx, sy), computation, r -> Network.builder(1, r)
+                        .weights(Initializer.xavier()).biases(Initializer.zeros()).dense(16).tanh().dense(1)
+                        .identity().loss(new MeanSquaredError()),
                 List.of(sgd(0.01), adam(0.01))));
 
         Dataset digits = Sources.first(sources.mnist().train(), 4);
@@ -131,10 +132,10 @@ final class NetworkVectors {
                 List.of(sgd(1e-3))));
 
         networks.add(network("002-sigmoid", "002 (mnist-sigmoid), 64 hidden narrowed to 6: 784-6-10, sigmoid, "
-                + "softmax layer, cross-entropy; the first 4 training images, pixels / 255", 138, Initializer.xavier(), Initializer.zeros(),
-                InputTransform.scaled(1.0 / 255).apply(digits), computation, r -> Network.builder(784, r)
-                        .weights(Initializer.xavier()).biases(Initializer.zeros()).dense(6).sigmoid().dense(10)
-                        .softmax().loss(new CrossEntropy()),
+                + "softmax layer, cross-entropy; the first 4 training images, pixels / 255", 138, Initializer.xavier(),
+                Initializer.zeros(), InputTransform.scaled(1.0 / 255).apply(digits), computation,
+                r -> Network.builder(784, r).weights(Initializer.xavier()).biases(Initializer.zeros()).dense(6)
+                        .sigmoid().dense(10).softmax().loss(new CrossEntropy()),
                 List.of(sgd(1.0))));
 
         networks.add(network("003-idx", "003 (mnist-idx), 60 hidden narrowed to 6: 784-6-10, ReLU, sigmoid "

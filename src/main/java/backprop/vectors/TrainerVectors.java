@@ -139,8 +139,8 @@ final class TrainerVectors {
         return new Run("regression", "2-6-1 tanh, identity output, mean squared error (regression: no accuracy, the "
                 + "best epoch is the one of the lowest validation loss); momentum 0.9 at 0.5 in batches of 128 (8 "
                 + "of 128 and a last of 76); the training loss recorded is the epoch's running mean, not a score; "
-                + "patience 2: of 10 epochs asked for, training stops after epoch 9, two epochs after the best", 42, Initializer.xavier(),
-                Initializer.zeros(), r -> Network.builder(2, r).weights(Initializer.xavier())
+                + "patience 2: of 10 epochs asked for, training stops after epoch 9, two epochs after the best", 42,
+                Initializer.xavier(), Initializer.zeros(), r -> Network.builder(2, r).weights(Initializer.xavier())
                         .biases(Initializer.zeros()).dense(6).tanh().dense(1).identity().loss(new MeanSquaredError()),
                 train, validation, momentum, () -> new Momentum(0.9), settings);
     }
@@ -238,7 +238,8 @@ final class TrainerVectors {
             EpochRecord r = records.get(k);
             boolean better = b == null || (classification
                     ? r.validationAccuracy() > b.validationAccuracy()
-                            || (r.validationAccuracy() == b.validationAccuracy() && r.validationLoss() < b.validationLoss())
+                            || (r.validationAccuracy() == b.validationAccuracy()
+                                    && r.validationLoss() < b.validationLoss())
                     : r.validationLoss() < b.validationLoss());
             if (better) {
                 b = r;

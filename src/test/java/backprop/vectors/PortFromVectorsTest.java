@@ -83,7 +83,8 @@ class PortFromVectorsTest {
                         }
                         int[] shuffled = members.stream().mapToInt(Integer::intValue).toArray();
                         g.shuffle(shuffled);
-                        long take = (long) Math.floor(PortSupport.number(split.get("fraction")) * shuffled.length + 0.5);
+                        double fraction = PortSupport.number(split.get("fraction"));
+                        long take = (long) Math.floor(fraction * shuffled.length + 0.5);
                         for (int k = 0; k < take; k++) {
                             first[shuffled[k]] = true;
                         }

@@ -92,7 +92,7 @@ final class PortSupport {
         };
     }
 
-    /** {"type": "sgd"}, {"type": "momentum", "mu": 0.9}, {"type": "adam", "beta1": …, "beta2": …, "epsilon": …}. */
+    /** {"type": "sgd"}, {"type": "momentum", "mu": 0.9}, {"type": "adam", "beta1", "beta2", "epsilon"}. */
     static Optimizer optimizer(Object o) {
         Map<String, Object> m = map(o);
         return switch ((String) m.get("type")) {
