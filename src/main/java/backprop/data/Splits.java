@@ -74,15 +74,17 @@ public final class Splits {
     }
 
     /**
-     * The first {@code count} rows of a seeded permutation in the first part, the rest in the second: for
-     * splits given in rows, such as document 003's 50,000 / 10,000 (apply twice for a third part).
+     * A random subset of exactly {@code count} rows in the first part, the rest in the second: the first
+     * {@code count} entries of a seeded permutation pick the rows (not the first rows of the file), and each
+     * part lists its rows in their original order. For splits given in rows, such as document 003's 50,000 /
+     * 10,000 (apply twice for a third part).
      *
      * @param data   the dataset
      * @param count  the number of rows in the first part, 0 &lt; count &lt; N
      * @param random draws the permutation
      * @return the two parts
      */
-    public static Split firstRows(Dataset data, int count, SplitMix64 random) {
+    public static Split randomCount(Dataset data, int count, SplitMix64 random) {
         if (count <= 0 || count >= data.size()) {
             throw new IllegalArgumentException("split of " + data.size() + " rows at " + count
                     + ": expected 0 < count < " + data.size());

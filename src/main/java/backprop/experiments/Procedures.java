@@ -262,7 +262,7 @@ final class Procedures {
         return Classification.run(e, s, e.parts(s), new Classification.Own(new Sgd(), InputTransform.IDENTITY,
                 "raw 0..255 pixels and lr 0.001 as in the document (pixels / 255 with lr 0.3 reach the same "
                         + "accuracy)",
-                train -> Splits.firstRows(train, train.size() * 5 / 6, new SplitMix64(s.seed())), false, true,
+                train -> Splits.randomCount(train, train.size() * 5 / 6, new SplitMix64(s.seed())), false, true,
                 List.of("loss: binary cross-entropy summed over the 10 sigmoid outputs, whose gradient is "
                                 + "the document's a2 − y (its stated loss −y·log a2 has another gradient)",
                         "split 5/6 training, 1/6 validation, official test set: the document's 50,000 / "

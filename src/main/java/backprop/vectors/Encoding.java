@@ -1,5 +1,6 @@
 package backprop.vectors;
 
+import backprop.layers.Initializer;
 import backprop.layers.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ final class Encoding {
 
     /** Puts {@code key} (the decimals) and {@code key_bits} (the bit patterns) into {@code map}. */
     static void putExact(Map<String, Object> map, String key, double[][] m) {
-        map.put(key, m);
+        map.put(key, copy(m));
         map.put(key + "_bits", bits(m));
     }
 
@@ -118,6 +119,46 @@ final class Encoding {
             c[i] = m[i].clone();
         }
         return c;
+    }
+
+    /**
+     * An initialiser as the vectors write it: {@code {"type": "normal", "sigma": 0.01}}, {@code {"type":
+     * "uniform", "a": 0.001}}, {@code {"type": "constant", "c": 0.25}}, or {@code {"type": "zeros"}},
+     * {@code "xavier"}, {@code "he"}: read from its name, {@code normal(0.01)}.
+     */
+    static Map<String, Object> initializer(Initializer init) {
+        String name = init.name();
+        int open = name.indexOf('(');
+        String type = open < 0 ? name : name.substring(0, open);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        if (open >= 0) {
+            String key = switch (type) {
+                case "normal" -> "sigma";
+                case "uniform" -> "a";
+                case "constant" -> "c";
+                default -> throw new IllegalArgumentException("initialiser " + name + " has a parameter the "
+                        + "vectors do not know; name it in Encoding.initializer");
+            };
+            m.put(key, Double.parseDouble(name.substring(open + 1, name.length() - 1)));
+        }
+        return m;
+    }
+
+    /** Rows of whole numbers (pixels) written without a decimal point, which halves their size. */
+    static List<List<Long>> whole(double[][] m) {
+        List<List<Long>> out = new ArrayList<>();
+        for (double[] row : m) {
+            List<Long> r = new ArrayList<>(row.length);
+            for (double v : row) {
+                if (v != Math.rint(v) || Math.abs(v) > 1e15 || Double.doubleToRawLongBits(v) == Long.MIN_VALUE) {
+                    throw new IllegalArgumentException(v + " is not a whole number; write it as a double");
+                }
+                r.add((long) v);
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     /** Section names and tolerances, alternately, in order: {@code tolerances("given", 0.0, "expected", 1e-13)}. */

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code experiments.json}: for every experiment, run by its own code ({@link Experiment#run}), the initial
- * parameters of its network with the document's settings, and the losses of its first epochs with narrower
- * hidden layers and, for the MNIST experiments, the first rows of {@code testdata/mnist}.
+ * parameters of its network with the document's settings, and its first epochs with narrower hidden layers
+ * on the data of {@code datasets.json}; each with its whole recipe ({@link ExperimentRecipes}).
  */
 final class ExperimentVectors {
 
@@ -34,14 +34,17 @@ final class ExperimentVectors {
     static final double EPOCHS_TOLERANCE = 1e-12;
     static final int EPOCHS = 3;
     static final int FIRST = 8;
-    static final int MNIST_TRAIN_ROWS = 500;
-    static final int MNIST_TEST_ROWS = 100;
     /** Rows of the MNIST folder the untrained networks are built beside: only its shape matters. */
     static final int UNTRAINED_ROWS = 12;
 
     /** Hidden widths of the first-epochs runs where the document's would make the plain products slow. */
     private static final Map<String, List<Integer>> NARROWER = Map.of("mnist", List.of(20, 8),
             "mnist-leaky", List.of(16, 8), "mnist-sigmoid", List.of(8), "mnist-idx", List.of(8));
+
+    /** The figures of a finished run the vectors keep, where the run has them. */
+    private static final List<String> AFTER = List.of("train_samples", "validation_samples", "test_samples",
+            "train_loss", "train_accuracy", "validation_accuracy", "test_loss", "test_accuracy", "grid_mse",
+            "grid_mean_abs_error", "and_accuracy", "and_output_0", "and_output_1", "and_output_2", "and_output_3");
 
     private ExperimentVectors() {
     }
@@ -64,27 +67,31 @@ final class ExperimentVectors {
 
     static Map<String, Object> build(Computation computation, Sources sources) throws IOException {
         Map<String, Object> file = Encoding.header("experiments",
-                "every experiment as `train EXPERIMENT` runs it: 'initial' is its untrained network with the "
+                "every experiment as `train EXPERIMENT` runs it, with its whole recipe in 'settings' (NOTES.md "
+                        + "12.5 says what each field means). 'initial' is its untrained network with the "
                         + "document's settings (per parameter its shape, first " + FIRST + " entries in row-major "
-                        + "order, checksum and plain sum, and a checksum of all parameters in order); "
+                        + "order, checksum and plain sum, and one checksum running over all parameters in order); "
                         + "'first_epochs' runs the same recipe for " + EPOCHS + " epochs, the MNIST experiments "
-                        + "with narrower hidden layers on the first " + MNIST_TRAIN_ROWS + " training and "
-                        + MNIST_TEST_ROWS + " test images of testdata/mnist, and gives each epoch's training loss "
-                        + "and accuracy as the trainer records them (and the validation loss where there is a "
-                        + "validation set). checksum: h = 0xcbf29ce484222325; for each double v in order: "
-                        + "h = (h xor bits(v)) * 0x100000001b3 mod 2^64",
+                        + "with narrower hidden layers on the first " + DatasetVectors.MNIST_TRAIN_ROWS
+                        + " training and " + DatasetVectors.MNIST_TEST_ROWS + " test images of testdata/mnist, "
+                        + "every run on the rows of datasets.json named in its settings' data; it gives each "
+                        + "epoch's training loss and accuracy as the trainer records them, the validation loss "
+                        + "and accuracy where there is a validation set, the best epoch, and in 'after' the "
+                        + "run's figures once it has finished (after a kept best epoch is restored). checksum: "
+                        + "h = 0xcbf29ce484222325; for each double v in order: h = (h xor bits(v)) * 0x100000001b3 "
+                        + "mod 2^64; sum: s = 0.0, then s = s + v for each v in row-major order",
                 Encoding.tolerances("initial", 0.0, "first_epochs", EPOCHS_TOLERANCE));
         Path temporary = Files.createTempDirectory("backprop-vectors-mnist");
         try {
             Path subset = Files.createDirectory(temporary.resolve("first-epochs"));
-            writeIdx(subset, "train", Sources.first(sources.mnist().train(), MNIST_TRAIN_ROWS));
-            writeIdx(subset, "t10k", Sources.first(sources.mnist().test(), MNIST_TEST_ROWS));
+            writeIdx(subset, "train", DatasetVectors.mnistTrain(sources));
+            writeIdx(subset, "t10k", DatasetVectors.mnistTest(sources));
             Path tiny = Files.createDirectory(temporary.resolve("untrained"));
             writeIdx(tiny, "train", Sources.first(sources.mnist().train(), UNTRAINED_ROWS));
             writeIdx(tiny, "t10k", Sources.first(sources.mnist().test(), UNTRAINED_ROWS));
             List<Object> experiments = new ArrayList<>();
             for (Experiment e : Experiments.all()) {
-                experiments.add(experiment(e, computation, tiny, subset));
+                experiments.add(experiment(e, computation, sources, tiny, subset));
             }
             file.put("experiments", experiments);
         } finally {
@@ -97,20 +104,20 @@ final class ExperimentVectors {
         return file;
     }
 
-    private static Map<String, Object> experiment(Experiment e, Computation computation, Path tiny, Path subset)
-            throws IOException {
+    private static Map<String, Object> experiment(Experiment e, Computation computation, Sources sources, Path tiny,
+            Path subset) throws IOException {
         boolean mnist = Sources.MNIST.equals(e.defaultData());
         ExperimentSettings base = e.name().equals("csv") ? e.tour() : e.defaults();
         Map<String, Object> x = new LinkedHashMap<>();
         x.put("name", e.name());
         x.put("document", e.document());
-        x.put("settings", settings(base, e));
 
         ExperimentSettings untrained = base.withEpochs(0);
         Result r0 = e.run(mnist ? untrained.withData(tiny) : untrained, null);
         Network net = r0.network();
+        x.put("settings", ExperimentRecipes.recipe(e, base, net, data(e, false), trainRows(e, sources, false)));
         Map<String, Object> initial = new LinkedHashMap<>();
-        initial.put("network", net.describe());
+        initial.put("description", net.describe());
         List<Object> parameters = new ArrayList<>();
         for (Parameter p : net.parameters()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -137,53 +144,73 @@ final class ExperimentVectors {
         initial.put("checksum", Encoding.hex(Encoding.checksum(net.parameters())));
         x.put("initial", initial);
 
-        ExperimentSettings shortRun = base.withEpochs(EPOCHS).withHidden(NARROWER.getOrDefault(e.name(), base.hidden()));
+        ExperimentSettings shortRun = base.withEpochs(EPOCHS)
+                .withHidden(NARROWER.getOrDefault(e.name(), base.hidden()));
         if (mnist) {
             shortRun = shortRun.withData(subset);
         }
         Start start = new Start(computation);
         Result r = e.run(shortRun, start);
         Map<String, Object> epochs = new LinkedHashMap<>();
-        epochs.put("settings", settings(shortRun, e));
-        epochs.put("data", mnist ? "the first " + MNIST_TRAIN_ROWS + " training images and the first "
-                + MNIST_TEST_ROWS + " test images of testdata/mnist, in file order"
-                : e.defaultData() == null ? "made by the experiment itself" : e.defaultData().toString());
-        epochs.put("network", r.network().describe());
+        epochs.put("settings", ExperimentRecipes.recipe(e, shortRun, r.network(), data(e, true),
+                trainRows(e, sources, true)));
+        epochs.put("description", r.network().describe());
         epochs.put("initial_checksum", Encoding.hex(start.checksum));
         List<EpochRecord> records = r.history().epochs();
         double[] trainLoss = new double[records.size()];
         double[] trainAccuracy = new double[records.size()];
         double[] validationLoss = new double[records.size()];
-        boolean validation = false;
+        double[] validationAccuracy = new double[records.size()];
         for (int k = 0; k < records.size(); k++) {
             trainLoss[k] = records.get(k).trainLoss();
             trainAccuracy[k] = records.get(k).trainAccuracy();
             validationLoss[k] = records.get(k).validationLoss();
-            validation |= !Double.isNaN(validationLoss[k]);
+            validationAccuracy[k] = records.get(k).validationAccuracy();
         }
         epochs.put("train_loss", trainLoss);
         if (!Double.isNaN(trainAccuracy[0])) {
             epochs.put("train_accuracy", trainAccuracy);
         }
-        if (validation) {
+        if (!Double.isNaN(validationLoss[0])) {
             epochs.put("validation_loss", validationLoss);
+            epochs.put("validation_accuracy", validationAccuracy);
         }
+        epochs.put("best_epoch", r.history().bestEpoch());
+        Map<String, Object> after = new LinkedHashMap<>();
+        for (String key : AFTER) {
+            if (r.metrics().containsKey(key)) {
+                after.put(key, r.metrics().get(key));
+            }
+        }
+        epochs.put("after", after);
         x.put("first_epochs", epochs);
         return x;
     }
 
-    private static Map<String, Object> settings(ExperimentSettings s, Experiment e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epochs", s.epochs());
-        m.put("batch", s.batchSize());
-        m.put("learning_rate", s.learningRate());
-        m.put("hidden", s.hidden());
-        m.put("seed", s.seed());
-        if (s.label() != null) {
-            m.put("label", s.label());
-            m.put("ignore", s.ignore());
-        }
-        return m;
+    /** The files an experiment reads, and the rows of datasets.json that stand for them. */
+    private static ExperimentRecipes.Data data(Experiment e, boolean embedded) {
+        return switch (e.name()) {
+            case "gates" -> new ExperimentRecipes.Data(null, DatasetVectors.AND, "train");
+            case "xor" -> new ExperimentRecipes.Data(null, DatasetVectors.XOR, "train");
+            case "sine" -> new ExperimentRecipes.Data(null, DatasetVectors.SINE, "grid");
+            case "iris", "csv" -> new ExperimentRecipes.Data(Sources.IRIS.toString(), DatasetVectors.IRIS, "split");
+            case "images" -> new ExperimentRecipes.Data(Sources.IMAGES.toString(), DatasetVectors.IMAGES, "split");
+            default -> embedded
+                    ? new ExperimentRecipes.Data(Sources.MNIST.toString(), DatasetVectors.MNIST_TRAIN,
+                            DatasetVectors.MNIST_TEST)
+                    : new ExperimentRecipes.Data(Sources.MNIST.toString(), null, null);
+        };
+    }
+
+    /** The rows of an experiment's training data, before any split. */
+    private static int trainRows(Experiment e, Sources sources, boolean embedded) throws IOException {
+        return switch (e.name()) {
+            case "gates", "xor" -> 4;
+            case "sine" -> DatasetVectors.SINE_POINTS;
+            case "iris", "csv" -> sources.iris().data().size();
+            case "images" -> sources.images().data().data().size();
+            default -> embedded ? DatasetVectors.MNIST_TRAIN_ROWS : sources.mnist().train().size();
+        };
     }
 
     /** Writes {@code data} as an uncompressed MNIST-style pair of IDX files, {@code prefix}-images and -labels. */

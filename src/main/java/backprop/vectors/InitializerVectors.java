@@ -18,7 +18,8 @@ final class InitializerVectors {
         Map<String, Object> file = Encoding.header("initializers",
                 "every initialiser filling a dense layer's W (fan_in×fan_out, row by row) and then its b "
                         + "(1×fan_out) from one generator started at seed; both drawn with the layer's fan_in "
-                        + "and fan_out",
+                        + "and fan_out. initializer: {type: zeros | constant (c) | normal (sigma) | uniform (a) | "
+                        + "xavier | he}",
                 Encoding.tolerances("all", 0.0));
         List<Initializer> all = List.of(Initializer.zeros(), Initializer.constant(0.25), Initializer.normal(0.01),
                 Initializer.normal(1.0), Initializer.uniform(0.001), Initializer.xavier(), Initializer.he());
@@ -29,7 +30,7 @@ final class InitializerVectors {
                 long seed = 11 + k;
                 Dense d = new Dense("dense1", shapes[k][0], shapes[k][1], init, init, new SplitMix64(seed));
                 Map<String, Object> c = new LinkedHashMap<>();
-                c.put("initializer", init.name());
+                c.put("initializer", Encoding.initializer(init));
                 c.put("seed", seed);
                 c.put("fan_in", shapes[k][0]);
                 c.put("fan_out", shapes[k][1]);

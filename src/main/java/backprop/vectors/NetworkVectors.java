@@ -48,8 +48,33 @@ final class NetworkVectors {
         NetworkBuilder start(SplitMix64 random);
     }
 
-    /** One optimiser run for the traces. */
-    private record Trace(String about, Supplier<Optimizer> optimizer, double learningRate) {
+    /** One optimiser run for the traces: the optimiser as the vectors write it, and how to make it. */
+    private record Trace(Map<String, Object> about, Supplier<Optimizer> optimizer, double learningRate) {
+    }
+
+    private static Trace sgd(double learningRate) {
+        return new Trace(optimizer("sgd"), Sgd::new, learningRate);
+    }
+
+    private static Trace momentum(double mu, double learningRate) {
+        Map<String, Object> m = optimizer("momentum");
+        m.put("mu", mu);
+        return new Trace(m, () -> new Momentum(mu), learningRate);
+    }
+
+    /** Adam with β1 = 0.9, β2 = 0.999, ε = 1e-8 ({@code new Adam()}). */
+    private static Trace adam(double learningRate) {
+        Map<String, Object> m = optimizer("adam");
+        m.put("beta1", 0.9);
+        m.put("beta2", 0.999);
+        m.put("epsilon", 1e-8);
+        return new Trace(m, Adam::new, learningRate);
+    }
+
+    private static Map<String, Object> optimizer(String type) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        return m;
     }
 
     static Map<String, Object> build(Computation computation, Sources sources) throws IOException {
@@ -64,25 +89,25 @@ final class NetworkVectors {
 
         Dataset and = Synthetic.and();
         networks.add(network("004-onenet", "004 OneNet (gates): 2→1, sigmoid, binary cross-entropy, L2 1e-3; the "
-                + "AND table", 4, "normal(0.01)", "normal(0.01)", and, computation,
+                + "AND table", 4, Initializer.normal(0.01), Initializer.normal(0.01), and, computation,
                 r -> Network.builder(2, r).weights(Initializer.normal(0.01)).biases(Initializer.normal(0.01))
                         .dense(1).sigmoid().loss(new BinaryCrossEntropy()).l2(1e-3),
-                List.of(new Trace("sgd", Sgd::new, 1e-3))));
+                List.of(sgd(1e-3))));
 
         networks.add(network("004-twonet", "004 TwoNet (xor): 2-6-2, ReLU, softmax cross-entropy, L2 1e-3; the XOR "
-                + "table", 1, "normal(0.01)", "normal(0.01)", Synthetic.xor(), computation,
+                + "table", 1, Initializer.normal(0.01), Initializer.normal(0.01), Synthetic.xor(), computation,
                 r -> Network.builder(2, r).weights(Initializer.normal(0.01)).biases(Initializer.normal(0.01))
                         .dense(6).relu().dense(2).loss(new SoftmaxCrossEntropy()).l2(1e-3),
-                List.of(new Trace("sgd", Sgd::new, 0.1))));
+                List.of(sgd(0.1))));
 
-        Dataset iris = sources.iris().rows(new int[] {0, 1, 2, 50, 51, 52, 100, 101, 102});
+        Dataset iris = sources.iris().data().rows(new int[] {0, 1, 2, 50, 51, 52, 100, 101, 102});
         networks.add(network("004-threenet-iris", "004 ThreeNet (iris): 4-20-20-3, ReLU, softmax cross-entropy, "
-                + "L2 1e-3; Iris.csv rows 0-2, 50-52, 100-102", 3, "normal(0.01)", "normal(0.01)", iris,
-                computation, r -> Network.builder(4, r).weights(Initializer.normal(0.01))
+                + "L2 1e-3; Iris.csv rows 0-2, 50-52, 100-102", 3, Initializer.normal(0.01), Initializer.normal(0.01),
+                iris, computation, r -> Network.builder(4, r).weights(Initializer.normal(0.01))
                         .biases(Initializer.normal(0.01)).dense(20).relu().dense(20).relu().dense(3)
                         .loss(new SoftmaxCrossEntropy()).l2(1e-3),
-                List.of(new Trace("sgd", Sgd::new, 0.05), new Trace("momentum(0.9)", () -> new Momentum(0.9), 0.05),
-                        new Trace("adam(0.9, 0.999), epsilon 1e-8", Adam::new, 0.01))));
+                List.of(sgd(0.05), momentum(0.9, 0.05),
+                        adam(0.01))));
 
         SplitMix64 points = new SplitMix64(70);
         double[][] sx = new double[8][1];
@@ -92,46 +117,47 @@ final class NetworkVectors {
             sy[i][0] = Math.sin(sx[i][0]);
         }
         networks.add(network("001-sine", "001 part 1 (sine), 200 hidden units narrowed to 16: 1-16-1, tanh, "
-                + "identity output, ½·mean squared error; 8 points of sin(x)", 7, "xavier", "zeros",
-                new Dataset(sx, sy), computation, r -> Network.builder(1, r).weights(Initializer.xavier())
-                        .biases(Initializer.zeros()).dense(16).tanh().dense(1).identity().loss(new MeanSquaredError()),
-                List.of(new Trace("sgd", Sgd::new, 0.01), new Trace("adam(0.9, 0.999), epsilon 1e-8", Adam::new,
-                        0.01))));
+                + "identity output, ½·mean squared error; 8 points of sin(x)", 7, Initializer.xavier(),
+                Initializer.zeros(), new Dataset(sx, sy), computation, r -> Network.builder(1, r)
+                        .weights(Initializer.xavier()).biases(Initializer.zeros()).dense(16).tanh().dense(1)
+                        .identity().loss(new MeanSquaredError()),
+                List.of(sgd(0.01), adam(0.01))));
 
         Dataset digits = Sources.first(sources.mnist().train(), 4);
         networks.add(network("000-leaky", "000 (mnist-leaky), 800-400 hidden narrowed to 8-6: 784-8-6-10, leaky "
                 + "ReLU 0.3, softmax cross-entropy; the first 4 training images of testdata/mnist, raw pixels", 2099,
-                "normal(0.01)", "zeros", digits, computation, r -> Network.builder(784, r)
+                Initializer.normal(0.01), Initializer.zeros(), digits, computation, r -> Network.builder(784, r)
                         .weights(Initializer.normal(0.01)).biases(Initializer.zeros()).dense(8).leakyRelu(0.3)
                         .dense(6).leakyRelu(0.3).dense(10).loss(new SoftmaxCrossEntropy()),
-                List.of(new Trace("sgd", Sgd::new, 1e-3))));
+                List.of(sgd(1e-3))));
 
         networks.add(network("002-sigmoid", "002 (mnist-sigmoid), 64 hidden narrowed to 6: 784-6-10, sigmoid, "
-                + "softmax layer, cross-entropy; the first 4 training images, pixels / 255", 138, "xavier", "zeros",
-                InputTransform.scaled(1.0 / 255).apply(digits), computation, r -> Network.builder(784, r)
-                        .weights(Initializer.xavier()).biases(Initializer.zeros()).dense(6).sigmoid().dense(10)
-                        .softmax().loss(new CrossEntropy()),
-                List.of(new Trace("sgd", Sgd::new, 1.0))));
+                + "softmax layer, cross-entropy; the first 4 training images, pixels / 255", 138, Initializer.xavier(),
+                Initializer.zeros(), InputTransform.scaled(1.0 / 255).apply(digits), computation,
+                r -> Network.builder(784, r).weights(Initializer.xavier()).biases(Initializer.zeros()).dense(6)
+                        .sigmoid().dense(10).softmax().loss(new CrossEntropy()),
+                List.of(sgd(1.0))));
 
         networks.add(network("003-idx", "003 (mnist-idx), 60 hidden narrowed to 6: 784-6-10, ReLU, sigmoid "
                 + "outputs with binary cross-entropy on logits; the first 4 training images, raw pixels", 3,
-                "uniform(0.001)", "normal(0.001)", digits, computation, r -> Network.builder(784, r)
+                Initializer.uniform(0.001), Initializer.normal(0.001), digits, computation, r -> Network.builder(784, r)
                         .weights(Initializer.uniform(0.001)).biases(Initializer.normal(0.001)).dense(6).relu()
                         .dense(10).loss(new SigmoidBinaryCrossEntropy()),
-                List.of(new Trace("sgd", Sgd::new, 1e-3))));
+                List.of(sgd(1e-3))));
 
         file.put("networks", networks);
         return file;
     }
 
-    private static Map<String, Object> network(String name, String about, long seed, String weights, String biases,
+    private static Map<String, Object> network(String name, String about, long seed, Initializer weights,
+            Initializer biases,
             Dataset batch, Computation computation, Recipe recipe, List<Trace> traces) {
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("name", name);
         n.put("about", about);
         n.put("seed", seed);
-        n.put("weights", weights);
-        n.put("biases", biases);
+        n.put("weights", Encoding.initializer(weights));
+        n.put("biases", Encoding.initializer(biases));
         Network net = recipe.start(new SplitMix64(seed)).build();
         net.setComputation(computation);
         n.put("model", model(net));

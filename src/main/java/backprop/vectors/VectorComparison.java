@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Compares a vector file with another version of it, the way a port compares its own numbers: each section
- * at the tolerance the file states (0: bit for bit), for each array of numbers
- * {@code max |got − want| ≤ t · max |want|} ({@link Vectors#TOLERANCE_RULE}). Everything else (names,
- * shapes, strings, the bit patterns) must be equal.
+ * Compares a vector file with another version of it, the way a port compares its own numbers
+ * ({@link Vectors#TOLERANCE_RULE}): each number at the tolerance of the nearest enclosing field the file's
+ * {@code tolerance} names ({@code all} for the whole file, 0 outside every named field); at tolerance 0 bit
+ * for bit, otherwise for each array of numbers {@code max |got − want| ≤ t · max |want|}. Everything else
+ * (names, shapes, strings, the {@code _bits} patterns) must be equal. Unlike a port, it also compares the
+ * prose fields ({@code about}, {@code case}, {@code description}), since it checks as well that the files
+ * are current.
  */
 public final class VectorComparison {
 
@@ -117,6 +120,10 @@ public final class VectorComparison {
                 out.add(path + ": the shapes differ");
                 return;
             }
+            if (tolerance == 0) {
+                bitForBit(w, g, where, path);
+                return;
+            }
             double scaleOfWant = 0;
             for (Double v : w) {
                 scaleOfWant = Math.max(scaleOfWant, v == null ? 0 : Math.abs(v));
@@ -144,6 +151,20 @@ public final class VectorComparison {
                 out.add(String.format(Locale.ROOT, "%s%s: expected %s, got %s; difference %.3g, allowed %.3g "
                         + "(tolerance %.1e × largest |expected| %.3g)", path, where.get(at), w.get(at), g.get(at),
                         worst, allowed, tolerance, scaleOfWant));
+            }
+        }
+
+        /** Tolerance 0: each number must have the expected bit pattern (so −0.0 is not 0.0; null, NaN, is null). */
+        private void bitForBit(List<Double> w, List<Double> g, List<String> where, String path) {
+            for (int i = 0; i < w.size(); i++) {
+                Double a = w.get(i);
+                Double b = g.get(i);
+                boolean same = a == null || b == null ? a == b
+                        : Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
+                if (!same) {
+                    out.add(path + where.get(i) + ": expected " + a + ", got " + b + " (bit for bit)");
+                    return;
+                }
             }
         }
 

@@ -22,10 +22,13 @@ import java.util.Map;
  * <ul>
  *   <li>{@code generator.json}: nextLong, nextDouble, nextGaussian, nextInt, shuffles and ln; bit-exact.
  *   <li>{@code initializers.json}: every initialiser on small matrices; bit-exact.
- *   <li>{@code layers.json}: every layer type, forward and backward, two shapes each.
+ *   <li>{@code layers.json}: every layer type, forward and backward, two or three inputs each.
  *   <li>{@code losses.json}: every loss type, value and gradient, two shapes each.
  *   <li>{@code networks.json}: every network of the documents (narrower): one batch and training traces.
- *   <li>{@code experiments.json}: every experiment's initial weights and its first epochs' losses.
+ *   <li>{@code trainer.json}: the trainer itself on synthetic data: shuffles, mini-batches, scoring,
+ *       validation, the best epoch kept, early stopping.
+ *   <li>{@code datasets.json}: every row of data the experiment vectors train on, as the readers give it.
+ *   <li>{@code experiments.json}: every experiment's recipe, initial weights and first epochs.
  * </ul>
  */
 public final class Vectors {
@@ -33,14 +36,19 @@ public final class Vectors {
     /** The value of every file's {@code format} field. */
     public static final String FORMAT = "backprop-vectors";
     /** The value of every file's {@code version} field. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** The files, in the order they are written. */
     public static final List<String> FILES = List.of("generator.json", "initializers.json", "layers.json",
-            "losses.json", "networks.json", "experiments.json");
+            "losses.json", "networks.json", "trainer.json", "datasets.json", "experiments.json");
     /** How a port compares its numbers with a file's, written into every file. */
-    public static final String TOLERANCE_RULE = "each section has a tolerance t: 0 means bit for bit (compare the "
-            + "_bits fields); otherwise, for every array of numbers A (a scalar is an array of one, a matrix "
-            + "counts as one array) with expected values B: max_i |A_i - B_i| <= t * max_i |B_i|";
+    public static final String TOLERANCE_RULE = "a number's tolerance t is that of the nearest enclosing field "
+            + "named in 'tolerance' ('all': the whole file; a number inside no named field has t = 0). At t = 0, "
+            + "and wherever a number has a '_bits' twin (K_bits beside K, whatever t), the number must have "
+            + "exactly the expected IEEE-754 bit pattern (so -0.0 is not 0.0). Otherwise, for every array of "
+            + "numbers A (a scalar is an array of one, a matrix counts as one array) with expected values B: "
+            + "max_i |A_i - B_i| <= t * max_i |B_i|. null stands for NaN and matches only NaN. Strings, integers, "
+            + "names and shapes must be equal, except the prose fields 'about', 'case' and 'description', which "
+            + "a port may ignore";
 
     private Vectors() {
     }
@@ -65,6 +73,8 @@ public final class Vectors {
         files.put("layers.json", LayerVectors.build(computation));
         files.put("losses.json", LossVectors.build());
         files.put("networks.json", NetworkVectors.build(computation, sources));
+        files.put("trainer.json", TrainerVectors.build(computation));
+        files.put("datasets.json", DatasetVectors.build(sources));
         files.put("experiments.json", ExperimentVectors.build(computation, sources));
         return files;
     }

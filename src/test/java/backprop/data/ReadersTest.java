@@ -208,7 +208,7 @@ class ReadersTest {
             counts[label]++;
         }
         assertThat(counts).containsExactly(10, 10, 10);
-        Splits.Split rows = Splits.firstRows(iris, 100, new SplitMix64(1));
+        Splits.Split rows = Splits.randomCount(iris, 100, new SplitMix64(1));
         assertThat(rows.first().size()).isEqualTo(100);
         assertThat(rows.second().size()).isEqualTo(50);
     }

@@ -70,7 +70,7 @@ class VectorsTest {
             assertThat(m.get("tolerance_rule")).isEqualTo(Vectors.TOLERANCE_RULE);
             bytes += Files.size(FOLDER.resolve(file));
         }
-        assertThat(bytes).as("testdata/vectors in bytes").isLessThan(3_000_000);
+        assertThat(bytes).as("testdata/vectors in bytes").isLessThan(4_000_000);
     }
 
     @Test
@@ -139,6 +139,14 @@ class VectorsTest {
         bits.set(5, String.format("%016x", Double.doubleToRawLongBits(Math.nextUp(g))));
         assertThat(VectorComparison.differences("generator.json", generator, flipped, 1.0)).hasSize(2);
 
+        Map<String, Object> initializers = parse(checkedIn("initializers.json"));
+        Map<String, Object> signed = parse(checkedIn("initializers.json"));
+        List<List<Double>> zeros = zerosW(signed);
+        assertThat(zeros.get(0).get(0)).isEqualTo(0.0);
+        zeros.get(0).set(0, -0.0);                                      // at tolerance 0 even a zero's sign counts
+        assertThat(VectorComparison.differences("initializers.json", initializers, signed, 1.0))
+                .singleElement().asString().contains("cases[0].W[0][0]", "bit for bit");
+
         Map<String, Object> shorter = parse(layers);
         expectedY(shorter).remove(0);
         assertThat(VectorComparison.differences("layers.json", parse(layers), shorter, 1.0))
@@ -154,6 +162,13 @@ class VectorsTest {
     private static List<List<Double>> expectedY(Map<String, Object> layers) {
         Map<String, Object> first = (Map<String, Object>) ((List<Object>) layers.get("cases")).get(0);
         return (List<List<Double>>) ((Map<String, Object>) first.get("expected")).get("Y");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<Double>> zerosW(Map<String, Object> initializers) {
+        Map<String, Object> first = (Map<String, Object>) ((List<Object>) initializers.get("cases")).get(0);
+        assertThat(((Map<?, ?>) first.get("initializer")).get("type")).isEqualTo("zeros");
+        return (List<List<Double>>) first.get("W");
     }
 
     @SuppressWarnings("unchecked")
