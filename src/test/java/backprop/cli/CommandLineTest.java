@@ -60,7 +60,7 @@ class CommandLineTest {
         refused("--threads 1000: expected 1 to", "train", "xor", "--threads", "1000");
         refused("--threads 0", "train", "xor", "--threads", "0");
         refused("--threads -2", "bench", "--threads", "-2");
-        refused("epochs: 0, expected 1 or more", "train", "xor", "--epochs", "0");
+        refused("0 (untrained) or more", "train", "xor", "--epochs", "-1");
         refused("--epochs -1", "train", "xor", "--epochs", "-1");
         refused("--epochs 2: expected 3 or more timed epochs", "bench", "--epochs", "2");
         refused("--seed 1.5", "train", "xor", "--seed", "1.5");

@@ -149,6 +149,9 @@ final class ExperimentPort {
             Trainer.Score train = Trainer.score(net, parts.train());
             Trainer.Score test = Trainer.score(net, parts.test());
             after.put("train_samples", (double) parts.train().size());
+            if (parts.validation() != null) {
+                after.put("validation_samples", (double) parts.validation().size());
+            }
             after.put("test_samples", (double) parts.test().size());
             after.put("train_loss", train.loss());
             after.put("train_accuracy", train.accuracy());
