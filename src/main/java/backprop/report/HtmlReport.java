@@ -80,7 +80,7 @@ public final class HtmlReport {
         s.append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         s.append("<h1>").append(escape(name)).append(" <small>(document ").append(escape(text(json.get("document"))))
                 .append(")</small></h1>\n");
-        s.append("<p class=\"lead\">").append(escape(e.description())).append("</p>\n");
+        s.append("<p class=\"lead\">The document's network: ").append(escape(e.description())).append("</p>\n");
 
         s.append("<table class=\"headline\">\n");
         row(s, "document's figure", text(json.get("document_figure")));

@@ -28,7 +28,9 @@ public final class ResultReport {
     public static String text(Experiment e, Result r, List<Path> plots, List<Path> saved) {
         StringBuilder s = new StringBuilder();
         ExperimentSettings settings = r.settings();
-        s.append(String.format(Locale.ROOT, "%s (document %s): %s%n", e.name(), e.document(), e.description()));
+        // the experiment as the document defined it; the run's own network and settings follow
+        s.append(String.format(Locale.ROOT, "%s (document %s; the document's network: %s)%n", e.name(), e.document(),
+                e.description()));
         s.append("network:  ").append(r.network().describe()).append('\n');
         s.append(String.format(Locale.ROOT, "settings: epochs %d, batch %s, lr %s, hidden %s, seed %d%s%n",
                 settings.epochs(), settings.batchSize() == 0 ? "full" : String.valueOf(settings.batchSize()),

@@ -216,7 +216,7 @@ class CommandLineTest {
                 "--out", "plots").directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(output).isZero();
-        assertThat(output).contains("iris (document 004)", "test_accuracy");
+        assertThat(output).contains("iris (document 004; the document's network", "test_accuracy");
         assertThat(dir.resolve("plots/iris-loss.svg")).exists();
     }
 
