@@ -130,4 +130,45 @@ final class Csv {
         }
         return out.toString();
     }
+
+    /**
+     * The chosen numeric columns and the label cell of every data line (blank lines skipped), each line
+     * checked to have as many fields as the header. {@code labelColumn} &lt; 0: no labels (null).
+     */
+    static Rows rows(Path file, List<String> lines, int headerSize, int[] columns, int labelColumn, String label) {
+        List<double[]> rows = new ArrayList<>();
+        List<String> labels = labelColumn < 0 ? null : new ArrayList<>();
+        List<Long> lineNumbers = new ArrayList<>();
+        for (int n = 1; n < lines.size(); n++) {
+            if (lines.get(n).isBlank()) {
+                continue;
+            }
+            List<String> cells = fields(lines.get(n), file, n + 1);
+            if (cells.size() != headerSize) {
+                throw new DataFormatException(file, n + 1, "expected " + headerSize + " fields as in the header, found "
+                        + cells.size());
+            }
+            double[] row = new double[columns.length];
+            for (int k = 0; k < row.length; k++) {
+                row[k] = parseNumber(cells.get(columns[k]), file, n + 1, columns[k] + 1);
+            }
+            if (labels != null) {
+                String value = cells.get(labelColumn);
+                if (value.isEmpty()) {
+                    throw new DataFormatException(file, n + 1, "the label column '" + label + "' is empty");
+                }
+                labels.add(value);
+            }
+            rows.add(row);
+            lineNumbers.add((long) n + 1);
+        }
+        if (rows.isEmpty()) {
+            throw new DataFormatException(file, 2, "no data rows after the header");
+        }
+        return new Rows(rows.toArray(new double[0][]), labels, lineNumbers.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** The rows {@link #rows} read: features, label cells (or null) and each row's line number, from 1. */
+    record Rows(double[][] x, List<String> labels, long[] lines) {
+    }
 }

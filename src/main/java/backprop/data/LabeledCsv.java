@@ -117,36 +117,9 @@ public final class LabeledCsv {
         if (featureColumns.isEmpty()) {
             throw new DataFormatException(file, 1, "no feature columns besides the label '" + label + "'");
         }
-        List<double[]> rows = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        List<Long> lineNumbers = new ArrayList<>();
-        for (int n = 1; n < lines.size(); n++) {
-            if (lines.get(n).isBlank()) {
-                continue;
-            }
-            List<String> cells = Csv.fields(lines.get(n), file, n + 1);
-            if (cells.size() != header.size()) {
-                throw new DataFormatException(file, n + 1, "expected " + header.size() + " fields as in the header, found "
-                        + cells.size());
-            }
-            double[] row = new double[featureColumns.size()];
-            for (int k = 0; k < row.length; k++) {
-                int j = featureColumns.get(k);
-                row[k] = Csv.parseNumber(cells.get(j), file, n + 1, j + 1);
-            }
-            String value = cells.get(labelColumn);
-            if (value.isEmpty()) {
-                throw new DataFormatException(file, n + 1, "the label column '" + label + "' is empty");
-            }
-            rows.add(row);
-            labels.add(value);
-            lineNumbers.add((long) n + 1);
-        }
-        if (rows.isEmpty()) {
-            throw new DataFormatException(file, 2, "no data rows after the header");
-        }
-        return new Table(rows.toArray(new double[0][]), labels.toArray(new String[0]),
-                lineNumbers.stream().mapToLong(Long::longValue).toArray());
+        int[] columns = featureColumns.stream().mapToInt(Integer::intValue).toArray();
+        Csv.Rows rows = Csv.rows(file, lines, header.size(), columns, labelColumn, label);
+        return new Table(rows.x(), rows.labels().toArray(new String[0]), rows.lines());
     }
 
     /** Distinct values, numerically sorted when every one is a number, else alphabetically. */

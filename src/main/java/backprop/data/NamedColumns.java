@@ -31,11 +31,7 @@ public final class NamedColumns {
      * @throws IOException if the file cannot be read
      */
     public static List<String> header(Path file) throws IOException {
-        List<String> lines = Csv.lines(file);
-        if (lines.isEmpty()) {
-            throw new DataFormatException(file, 1, "the file is empty; expected a header line");
-        }
-        return Csv.fields(lines.get(0), file, 1);
+        return LabeledCsv.header(file);
     }
 
     /**
@@ -72,36 +68,7 @@ public final class NamedColumns {
             throw new DataFormatException(file, 1, "no label column '" + label + "' to score against; the header has "
                     + header);
         }
-        List<double[]> rows = new ArrayList<>();
-        List<String> labels = labelColumn < 0 ? null : new ArrayList<>();
-        List<Long> lineNumbers = new ArrayList<>();
-        for (int n = 1; n < lines.size(); n++) {
-            if (lines.get(n).isBlank()) {
-                continue;
-            }
-            List<String> cells = Csv.fields(lines.get(n), file, n + 1);
-            if (cells.size() != header.size()) {
-                throw new DataFormatException(file, n + 1, "expected " + header.size() + " fields as in the header, "
-                        + "found " + cells.size());
-            }
-            double[] row = new double[columns.length];
-            for (int k = 0; k < row.length; k++) {
-                row[k] = Csv.parseNumber(cells.get(columns[k]), file, n + 1, columns[k] + 1);
-            }
-            if (labels != null) {
-                String value = cells.get(labelColumn);
-                if (value.isEmpty()) {
-                    throw new DataFormatException(file, n + 1, "the label column '" + label + "' is empty");
-                }
-                labels.add(value);
-            }
-            rows.add(row);
-            lineNumbers.add((long) n + 1);
-        }
-        if (rows.isEmpty()) {
-            throw new DataFormatException(file, 2, "no data rows after the header");
-        }
-        return new Table(rows.toArray(new double[0][]), labels,
-                lineNumbers.stream().mapToLong(Long::longValue).toArray());
+        Csv.Rows rows = Csv.rows(file, lines, header.size(), columns, labelColumn, label);
+        return new Table(rows.x(), rows.labels(), rows.lines());
     }
 }
