@@ -7,6 +7,8 @@ import backprop.experiments.Parts;
 import backprop.io.AtomicFiles;
 import backprop.io.Json;
 import backprop.io.ModelFile;
+import backprop.layers.Dense;
+import backprop.layers.Layer;
 import backprop.losses.Targets;
 import backprop.metrics.ClassificationReport;
 import backprop.metrics.ConfusionMatrix;
@@ -95,9 +97,22 @@ final class EvaluateCommand implements Command {
         Dataset raw;
         if (o.string("experiment") != null) {
             Experiment e = Options.experiment(o.string("experiment"));
+            boolean experimentClassifies = e.network().loss().make().classification();
+            if (experimentClassifies != net.lossFunction().classification()) {
+                throw new IllegalArgumentException(o.string("model") + " is a " + (net.lossFunction().classification()
+                        ? "classifier" : "regression") + " but experiment " + e.name() + " is a " + (experimentClassifies
+                        ? "classifier" : "regression") + "; score it on an experiment of its own kind");
+            }
             Parts parts = e.parts(settings(e, o, model));
             rows = rows(parts);
             raw = net.lossFunction().classification() ? byModelClasses(parts, model) : parts.test();
+            int outputs = outputs(net);
+            if (raw.outputs() != outputs) {
+                throw new IllegalArgumentException(o.string("model") + " has " + outputs + " output"
+                        + (outputs == 1 ? "" : "s") + " but experiment " + e.name() + "'s test part has " + raw.outputs()
+                        + " target column" + (raw.outputs() == 1 ? "" : "s") + "; score it on the experiment it was "
+                        + "trained for");
+            }
         } else {
             Path dataPath = Path.of(o.string("data"));
             if (!net.lossFunction().classification()) {
@@ -198,8 +213,8 @@ final class EvaluateCommand implements Command {
     /** The test part with its classes renumbered as the model numbers them, matched by name. */
     private static Dataset byModelClasses(Parts parts, ModelFile.Model model) {
         List<String> classes = model.classNames();
-        if (classes.isEmpty() || classes.equals(parts.classNames())) {
-            return parts.test();
+        if (classes.isEmpty() || parts.classNames().isEmpty() || classes.equals(parts.classNames())) {
+            return parts.test();           // nothing to match by name: the widths are compared by the caller
         }
         int[] local = parts.test().labels();
         int[] labels = new int[local.length];
@@ -212,5 +227,16 @@ final class EvaluateCommand implements Command {
             }
         }
         return new Dataset(parts.test().x(), Targets.oneHot(labels, classes.size()));
+    }
+
+    /** The network's outputs: the units of its last dense layer. */
+    private static int outputs(Network net) {
+        int width = net.inputSize();
+        for (Layer layer : net.layers()) {
+            if (layer instanceof Dense d) {
+                width = d.outputSize();
+            }
+        }
+        return width;
     }
 }

@@ -3,23 +3,19 @@ package backprop.cli;
 import backprop.data.DataFormatException;
 import backprop.data.Dataset;
 import backprop.data.ImageFolder;
+import backprop.data.LabeledCsv;
 import backprop.data.Mnist;
 import backprop.data.NamedColumns;
 import backprop.io.ModelFile;
 import backprop.losses.Targets;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The data a command gives a saved model, read by whichever reader its path calls for: an IDX folder (its
@@ -186,8 +182,7 @@ final class ModelData {
 
     private static Rows csv(Path file, ModelFile.Model model, String label, List<String> ignore,
             boolean labelsRequired) throws IOException {
-        List<String> header = List.of(firstLine(file).split(",", -1)).stream().map(String::strip)
-                .map(h -> h.replaceAll("^\"|\"$", "")).toList();
+        List<String> header = LabeledCsv.header(file);       // checked text, quoted fields parsed
         List<String> features;
         String labelColumn;
         String how;
@@ -237,35 +232,15 @@ final class ModelData {
                 + how + (table.labels() == null ? ", no labels" : "") + ")");
     }
 
-    /** The header line, without a byte-order mark, read leniently (the reader itself reports bad bytes). */
-    private static String firstLine(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(1 << 16);
-        }
-        if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-                head = in.readNBytes(1 << 16);
-            } catch (IOException e) {
-                throw new DataFormatException(file, 0, "gzip data that cannot be read (" + e.getMessage() + ")");
-            }
-        }
-        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(head)).toString();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        int end = text.indexOf('\n');
-        String line = (end < 0 ? text : text.substring(0, end)).replace("\r", "");
-        if (line.isBlank()) {
-            throw new DataFormatException(file, 1, "the file is empty or its first line is blank; expected a CSV "
-                    + "header line, an IDX folder or images");
-        }
-        return line;
-    }
-
+    /** At most eight names of at most 40 characters each, control characters shown as '?'. */
     private static String shortList(List<String> header) {
-        return header.size() <= 8 ? header.toString() : header.subList(0, 8).toString().replace("]", ", …]");
+        List<String> shown = new ArrayList<>();
+        for (String name : header.subList(0, Math.min(8, header.size()))) {
+            String cut = name.length() > 40 ? name.substring(0, 37) + "…" : name;
+            shown.add(cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+        }
+        return shown + (header.size() > 8 ? " and " + (header.size() - 8) + " more" : "");
     }
 
     /** The number of the network's outputs: the columns of its last parameter (the last dense layer's b). */

@@ -103,6 +103,18 @@ final class TrainCommand implements Command {
             throw new Options.UsageException("train needs one experiment name; 'list' shows them");
         }
         Experiment experiment = Options.experiment(o.positional().get(0));
+        if (o.string("save") != null && o.string("save-last") != null
+                && Path.of(o.string("save")).toAbsolutePath().normalize()
+                .equals(Path.of(o.string("save-last")).toAbsolutePath().normalize())) {
+            throw new Options.UsageException("--save and --save-last name the same file, " + o.string("save")
+                    + "; give the last epoch a file of its own");
+        }
+        for (String option : List.of("save", "save-last")) {
+            if (o.string(option) != null && !o.string(option).endsWith(".json")) {
+                throw new Options.UsageException("--" + option + " " + o.string(option) + ": a model file's name ends "
+                        + "in .json");
+            }
+        }
         ExperimentSettings s = settings(experiment, o);
         o.applyThreads();
         String label = experiment.name() + (s.data() == null ? "" : " on " + s.data().getFileName());

@@ -165,31 +165,42 @@ public final class Products {
         Matrix.checkShape(c, a.cols, b[0].length, "multiplyTransposeLeft: output for (" + a.shape() + ")ᵀ · "
                 + Matrix.shape(b));
         RowPool.forRows(a.cols, (long) a.cols * a.rows * b[0].length, (from, to) -> {
-            // The column lists of this piece's columns, built from the row lists into the thread's scratch.
-            Scratch s = SCRATCH.get();
-            int[][] rowsOf = s.columnRows(to - from, a.rows);
-            double[][] valuesOf = s.columnValues;
-            int[] counts = s.columnCounts;
-            Arrays.fill(counts, 0, to - from, 0);
-            for (int p = 0; p < a.rows; p++) {
-                int base = p * a.cols;
-                int end = base + a.count[p];
-                int q = Arrays.binarySearch(a.index, base, end, from);      // row p's first column ≥ from
-                if (q < 0) {
-                    q = -q - 1;
-                }
-                for (; q < end && a.index[q] < to; q++) {
-                    int col = a.index[q] - from;
-                    int n = counts[col]++;
-                    rowsOf[col][n] = p;
-                    valuesOf[col][n] = a.value[q];
-                }
-            }
-            for (int j = from; j < to; j++) {
-                Arrays.fill(c[j], 0.0);
-                accumulateRows(c[j], rowsOf[j - from], valuesOf[j - from], 0, counts[j - from], b);
+            // The column lists of at most COLUMN_BLOCK columns at a time, built from the row lists into the
+            // thread's scratch: the scratch stays small whatever the piece (one thread takes all columns at once).
+            for (int start = from; start < to; start += COLUMN_BLOCK) {
+                columnBlock(a, b, c, start, Math.min(to, start + COLUMN_BLOCK));
             }
         });
+    }
+
+    /** Columns of Aᵀ·B whose lists one pass collects: the scratch holds this many lists of A's rows. */
+    static final int COLUMN_BLOCK = 32;
+
+    /** Rows from..to−1 of C = Aᵀ·B: column j of A's non-zeros in increasing row, then row j of C from them. */
+    private static void columnBlock(SparseRows a, double[][] b, double[][] c, int from, int to) {
+        Scratch s = SCRATCH.get();
+        int[][] rowsOf = s.columnRows(to - from, a.rows);
+        double[][] valuesOf = s.columnValues;
+        int[] counts = s.columnCounts;
+        Arrays.fill(counts, 0, to - from, 0);
+        for (int p = 0; p < a.rows; p++) {
+            int base = p * a.cols;
+            int end = base + a.count[p];
+            int q = Arrays.binarySearch(a.index, base, end, from);      // row p's first column ≥ from
+            if (q < 0) {
+                q = -q - 1;
+            }
+            for (; q < end && a.index[q] < to; q++) {
+                int col = a.index[q] - from;
+                int n = counts[col]++;
+                rowsOf[col][n] = p;
+                valuesOf[col][n] = a.value[q];
+            }
+        }
+        for (int j = from; j < to; j++) {
+            Arrays.fill(c[j], 0.0);
+            accumulateRows(c[j], rowsOf[j - from], valuesOf[j - from], 0, counts[j - from], b);
+        }
     }
 
     /**

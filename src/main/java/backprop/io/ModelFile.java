@@ -101,6 +101,7 @@ public final class ModelFile {
      * @throws IOException if a file cannot be written, naming it and the reason; the old files are then unchanged
      */
     public static List<Path> save(Model model, Path file, Exports exports) throws IOException {
+        checkName(file);
         Map<String, Object> json = toJson(model);
         List<AtomicFiles.Member> members = new ArrayList<>();
         if (exports == Exports.JSON_AND_NPY) {
@@ -130,7 +131,17 @@ public final class ModelFile {
      * @return the folders' name without the number
      */
     public static String npyFolderPrefix(Path modelFile) {
-        return modelFile.getFileName().toString().replaceFirst("\\.json$", "") + ".npy";
+        return checkName(modelFile).replaceFirst("\\.json$", "") + ".npy";
+    }
+
+    /** The file's name, which must end in .json: then no two model files of one folder share a prefix. */
+    private static String checkName(Path modelFile) {
+        String name = modelFile.getFileName() == null ? "" : modelFile.getFileName().toString();
+        if (!name.endsWith(".json") || name.equals(".json")) {
+            throw new IllegalArgumentException(modelFile + ": a model file's name ends in .json (its .npy folder "
+                    + "is named after it); name it, for example, " + (name.isEmpty() ? "model" : name) + ".json");
+        }
+        return name;
     }
 
     private static Map<String, Object> toJson(Model m) {

@@ -196,4 +196,29 @@ class PredictAndEvaluateTest {
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("other.csv", "--label COLUMN").hasLineCount(1);
     }
+
+    @Test
+    void aModelScoredOnAnExperimentOfAnotherKindOrShapeIsRefusedWithItsReason() {
+        Path model = dir.resolve("iris.json");
+        Run train = run("train", "iris", "--epochs", "3", "--save", model.toString(), "--out", dir.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        Run gates = run("evaluate", "--model", model.toString(), "--experiment", "gates");
+        assertThat(gates.code()).isEqualTo(1);
+        assertThat(gates.err().strip()).contains("has 3 outputs but experiment gates's test part has 1 target column")
+                .doesNotContain("Exception").doesNotContain("\n");
+        Run sine = run("evaluate", "--model", model.toString(), "--experiment", "sine");
+        assertThat(sine.code()).isEqualTo(1);
+        assertThat(sine.err()).contains("is a classifier but experiment sine is a regression");
+    }
+
+    @Test
+    void aModelFileIsNamedSomethingDotJson() {
+        Run r = run("train", "xor", "--epochs", "2", "--save", dir.resolve("m").toString(), "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("a model file's name ends in .json");
+        Run same = run("train", "iris", "--epochs", "2", "--save", dir.resolve("m.json").toString(), "--save-last",
+                dir.resolve("m.json").toString(), "--out", dir.toString());
+        assertThat(same.code()).isEqualTo(2);
+        assertThat(same.err()).contains("name the same file");
+    }
 }

@@ -106,6 +106,16 @@ class ModelFileTest {
     }
 
     @Test
+    void aModelFileWithoutDotJsonIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path file = dir.resolve("m");
+        assertThatThrownBy(() -> ModelFile.save(ModelFile.Model.of(network()), file, ModelFile.Exports.JSON_AND_NPY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ends in .json");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void npyFilesHoldTheMatrixInNumpysFormat() throws Exception {
         double[][] m = {{1.5, -2}, {3, 4}, {5, 6e-300}};
         Path file = dir.resolve("w.npy");
