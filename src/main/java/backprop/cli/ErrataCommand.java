@@ -1,10 +1,12 @@
 package backprop.cli;
 
 import backprop.documents.Errata;
+import backprop.experiments.DefaultData;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,10 +35,12 @@ final class ErrataCommand implements Command {
     @Override
     public int run(Options o, PrintStream out, PrintStream err) throws IOException {
         o.noPositional(name());
-        Path data = Path.of(o.string("data") == null ? "testdata" : o.string("data"));
+        Path data = o.string("data") == null ? DefaultData.locate("testdata") : Path.of(o.string("data"));
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException(data + ": no such folder; errata reads mnist/, iris/Iris.csv and "
-                    + "images/ from the project's testdata folder (run it from the project's root, or give --data)");
+                    + "images/ from the project's testdata folder, looked for in "
+                    + (o.string("data") == null ? DefaultData.candidates("testdata") : List.of(data))
+                    + "; give it with --data");
         }
         Errata errata = Errata.measure(data);
         out.print(Errata.table(errata.rows()));

@@ -162,7 +162,7 @@ final class EvaluateCommand implements Command {
             out.println(Json.write(result));
             return 0;
         }
-        out.printf(Locale.ROOT, "scored %,d rows of %s%n", data.size(), rows.source());
+        out.printf(Locale.ROOT, "scored %,d row%s of %s%n", data.size(), data.size() == 1 ? "" : "s", rows.source());
         if (o.string("experiment") == null && !rows.idHeader().equals("item")) {
             out.println("note: every row of the data was scored, including any the model was trained on; "
                     + "--experiment NAME scores only that experiment's test split");

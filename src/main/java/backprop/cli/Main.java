@@ -88,6 +88,9 @@ public final class Main {
         try {
             if (HELP.contains(name)) {
                 Command about = rest.isEmpty() ? null : find(rest.get(0));
+                if (about == null && !rest.isEmpty()) {
+                    throw new Options.UsageException("no command '" + rest.get(0) + "' to help with");
+                }
                 out.print(about == null ? usage() : about.help());
                 return 0;
             }

@@ -69,7 +69,7 @@ final class PredictCommand implements Command {
         } else {
             AtomicFiles.writeString(Path.of(o.string("out")), csv);
         }
-        err.printf(Locale.ROOT, "predict: %,d rows of %s%s%n", rows.size(), rows.source(),
+        err.printf(Locale.ROOT, "predict: %,d row%s of %s%s%n", rows.size(), rows.size() == 1 ? "" : "s", rows.source(),
                 o.string("out") == null ? "" : "; predictions in " + o.string("out"));
         return 0;
     }

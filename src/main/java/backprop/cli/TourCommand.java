@@ -78,6 +78,7 @@ final class TourCommand implements Command {
                         Experiments.MNIST_BEYOND_COMMAND, beyond.epochs());
                 Result b = e.run(beyond, EpochListener.SILENT);
                 Plots.write(b, Path.of("target/reports/mnist-beyond"));
+                HtmlReport.write(e, b, Path.of("target/reports/mnist-beyond"));
                 rows.add(new String[] {"mnist beyond", e.document(), e.documentFigure(), b.ourFigure() + " (Adam, He, "
                     + "pixels/255, ±2-pixel shifts)", String.valueOf(b.history().epochs().size()),
                     String.format(Locale.ROOT, "%.1f", b.seconds())});

@@ -1,5 +1,6 @@
 package backprop.cli;
 
+import backprop.data.FileErrors;
 import backprop.experiments.Experiment;
 import backprop.experiments.ExperimentSettings;
 import backprop.experiments.Result;
@@ -11,6 +12,7 @@ import backprop.report.Plots;
 import backprop.report.ResultReport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +119,13 @@ final class TrainCommand implements Command {
         }
         ExperimentSettings s = settings(experiment, o);
         o.applyThreads();
+        // where the run will write, checked now: a run must not train for an hour and then fail to save
+        writableFolder(Path.of(o.string("out") == null ? "target/reports" : o.string("out")));
+        for (String option : List.of("save", "save-last")) {
+            if (o.string(option) != null) {
+                writableFolder(Path.of(o.string(option)).toAbsolutePath().getParent());
+            }
+        }
         String label = experiment.name() + (s.data() == null ? "" : " on " + s.data().getFileName());
         try (Progress progress = new Progress(err, label, s.epochs()); CtrlC ctrlC = new CtrlC(progress)) {
             LastEpoch last = o.string("save-last") == null ? null : new LastEpoch(ctrlC);
@@ -146,7 +155,8 @@ final class TrainCommand implements Command {
             if (ctrlC.signalled()) {
                 err.println(nothingRun ? "backprop: interrupted before the first epoch ended; nothing was kept"
                         : "backprop: interrupted (" + r.history().stopReason() + "); kept the history of "
-                        + r.history().epochs().size() + " epochs, " + plots.size() + " plots and pages"
+                        + r.history().epochs().size() + " epoch" + (r.history().epochs().size() == 1 ? "" : "s")
+                        + ", " + plots.size() + " files of plots and pages in " + outDir
                         + (saved.isEmpty() ? "" : ", and the model in " + saved.get(0)));
             }
             out.flush();
@@ -248,6 +258,17 @@ final class TrainCommand implements Command {
             throw new Options.UsageException(e.name() + " cannot use --" + option + (why.isEmpty() ? "" : " (" + why
                     + ")") + "; it takes " + String.join(" ", new TreeSet<>(e.options()).stream()
                             .map(n -> "--" + n).toList()));
+        }
+    }
+
+    /** Creates {@code folder} if needed and checks that a file can be made in it; the reason if not. */
+    static void writableFolder(Path folder) throws IOException {
+        try {
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".backprop-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw FileErrors.cannotWrite(folder, e);
         }
     }
 }

@@ -56,14 +56,21 @@ final class Csv {
 
     /** Parses one numeric cell, or throws naming the file, line and column. */
     static double parseNumber(String cell, Path file, long line, int column) {
+        return parseNumber(cell, file, line, column, null);
+    }
+
+    /** As {@link #parseNumber(String, Path, long, int)}, the column also named ({@code name} null: not). */
+    static double parseNumber(String cell, Path file, long line, int column, String name) {
         String text = cell.strip();
+        String where = "column " + column + (name == null ? "" : " ('" + shorten(name) + "')");
         if (!isDecimal(text)) {
-            throw new DataFormatException(file, line, "column " + column + " holds '" + shorten(text)
-                    + "', expected a number");
+            throw new DataFormatException(file, line, where + " holds '" + shorten(text) + "', expected a number"
+                    + (name == null ? "" : "; a column of text or ids can be left out (ignore '" + shorten(name)
+                    + "')"));
         }
         double v = Double.parseDouble(text);
         if (!Double.isFinite(v)) {
-            throw new DataFormatException(file, line, "column " + column + " holds '" + shorten(text)
+            throw new DataFormatException(file, line, where + " holds '" + shorten(text)
                     + "', expected a finite number");
         }
         return v;
@@ -133,9 +140,11 @@ final class Csv {
 
     /**
      * The chosen numeric columns and the label cell of every data line (blank lines skipped), each line
-     * checked to have as many fields as the header. {@code labelColumn} &lt; 0: no labels (null).
+     * checked to have as many fields as the header, a cell that is no number named with its column.
+     * {@code labelColumn} &lt; 0: no labels (null).
      */
-    static Rows rows(Path file, List<String> lines, int headerSize, int[] columns, int labelColumn, String label) {
+    static Rows rows(Path file, List<String> lines, List<String> header, int[] columns, int labelColumn, String label) {
+        int headerSize = header.size();
         List<double[]> rows = new ArrayList<>();
         List<String> labels = labelColumn < 0 ? null : new ArrayList<>();
         List<Long> lineNumbers = new ArrayList<>();
@@ -150,7 +159,7 @@ final class Csv {
             }
             double[] row = new double[columns.length];
             for (int k = 0; k < row.length; k++) {
-                row[k] = parseNumber(cells.get(columns[k]), file, n + 1, columns[k] + 1);
+                row[k] = parseNumber(cells.get(columns[k]), file, n + 1, columns[k] + 1, header.get(columns[k]));
             }
             if (labels != null) {
                 String value = cells.get(labelColumn);

@@ -118,7 +118,7 @@ public final class LabeledCsv {
             throw new DataFormatException(file, 1, "no feature columns besides the label '" + label + "'");
         }
         int[] columns = featureColumns.stream().mapToInt(Integer::intValue).toArray();
-        Csv.Rows rows = Csv.rows(file, lines, header.size(), columns, labelColumn, label);
+        Csv.Rows rows = Csv.rows(file, lines, header, columns, labelColumn, label);
         return new Table(rows.x(), rows.labels().toArray(new String[0]), rows.lines());
     }
 

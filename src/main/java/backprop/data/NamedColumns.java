@@ -68,7 +68,7 @@ public final class NamedColumns {
             throw new DataFormatException(file, 1, "no label column '" + label + "' to score against; the header has "
                     + header);
         }
-        Csv.Rows rows = Csv.rows(file, lines, header.size(), columns, labelColumn, label);
+        Csv.Rows rows = Csv.rows(file, lines, header, columns, labelColumn, label);
         return new Table(rows.x(), rows.labels(), rows.lines());
     }
 }

@@ -104,10 +104,11 @@ public record NetworkRecipe(String activation, Map<String, Double> activationFie
         }
         count += width * outputs + outputs;
         if (count > MAX_PARAMETERS) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "hidden %s: the network would "
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "hidden %s: the %s would "
                     + "have %,.0f weights and biases, %,.0f MiB for each copy training keeps, more than this JVM's "
                     + "heap of %,d MiB allows (%,d at most); choose smaller layers or give java more memory (-Xmx)",
-                    hidden.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), count,
+                    hidden.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")),
+                    inputs == 0 ? "hidden layers alone" : "network", count,
                     count * 8.0 / (1 << 20), Runtime.getRuntime().maxMemory() >> 20, MAX_PARAMETERS));
         }
     }

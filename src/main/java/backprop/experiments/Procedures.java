@@ -79,7 +79,9 @@ final class Procedures {
                 firstHistory = h;
             }
         }
-        List<String> notes = new ArrayList<>(List.of("L2 gradient λW (the document's update adds la·sum(w))",
+        List<String> notes = new ArrayList<>(List.of("AND's network is the one plotted and saved (OR and NOT are "
+                        + "trained and scored the same way, from the same seed)",
+                "L2 gradient λW (the document's update adds la·sum(w))",
                 "one bias per output unit (the document's listing initialises b as K×D)"));
         if (s.choices().optimizer() != null) {
             notes.add("optimiser: " + s.choices().optimizer(new Sgd()).describe() + " (the document: sgd)");
@@ -175,7 +177,8 @@ final class Procedures {
         return Classification.run(e, s, e.parts(s), new Classification.Own(new Sgd(), InputTransform.IDENTITY,
                 "inputs: the four measurements in centimetres, unscaled, as in the document", null, true, true,
                 List.of("split: stratified 80/20 with seed 2024 (120/30 rows)",
-                        "the epoch with the best training accuracy is kept, as in the document",
+                        "the epoch with the best accuracy is kept, as in the document: on the training set, or on the "
+                                + "validation set when one is held out",
                         "biases step along their gradients (the document's b2, b3 only decay)")), listener, start);
     }
 
@@ -193,7 +196,8 @@ final class Procedures {
         long start = System.nanoTime();
         return Classification.run(e, s, e.parts(s), new Classification.Own(new Sgd(), InputTransform.IDENTITY,
                 "raw 0..255 pixels as in the document (its lr 1e-3 is small enough for them)", null, true, true,
-                List.of("best epoch chosen on the whole training set, not on one batch",
+                List.of("best epoch chosen on a whole set (the training set, or the validation set when one is "
+                                + "held out), not on one batch",
                         "biases step along their gradients (the document's b2, b3 only decay)")),
                 listener, start);
     }

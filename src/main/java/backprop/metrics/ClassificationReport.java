@@ -96,23 +96,28 @@ public final class ClassificationReport {
         return accuracy;
     }
 
-    /** The table as document 002 prints it. */
+    /** The table as document 002 prints it, the label column as wide as the longest class name (14 at least). */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%14s %10s %10s %10s %10s%n",
+        int width = 14;
+        for (Row r : rows) {
+            width = Math.max(width, r.label().length());
+        }
+        String label = "%" + width + "s";
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, label + " %10s %10s %10s %10s%n",
                 "", "precision", "recall", "f1-score", "support"));
         for (Row r : rows) {
-            s.append(line(r));
+            s.append(line(r, label));
         }
         s.append('\n');
-        s.append(String.format(Locale.ROOT, "%14s %10s %10s %10.4f %10d%n", "accuracy", "", "", accuracy,
+        s.append(String.format(Locale.ROOT, label + " %10s %10s %10.4f %10d%n", "accuracy", "", "", accuracy,
                 macro.support()));
-        s.append(line(macro)).append(line(weighted));
+        s.append(line(macro, label)).append(line(weighted, label));
         return s.toString();
     }
 
-    private static String line(Row r) {
-        return String.format(Locale.ROOT, "%14s %10.4f %10.4f %10.4f %10d%n", r.label(), r.precision(), r.recall(),
-                r.f1(), r.support());
+    private static String line(Row r, String label) {
+        return String.format(Locale.ROOT, label + " %10.4f %10.4f %10.4f %10d%n", r.label(), r.precision(),
+                r.recall(), r.f1(), r.support());
     }
 }

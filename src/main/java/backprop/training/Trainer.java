@@ -73,7 +73,8 @@ public final class Trainer {
 
     /**
      * Asks a running {@link #fit} to stop after the batch it is on, from any thread (a Ctrl-C handler, say).
-     * The history then says where it stopped; a run that keeps its best epoch still restores it.
+     * The history then says where it stopped; the epoch cut short is not in it, and the parameters are those
+     * of the best epoch (with keepBest) or of the last complete one. The request ends with that fit.
      */
     public void requestStop() {
         stopRequested = true;
@@ -117,6 +118,7 @@ public final class Trainer {
 
         History history = new History();
         List<double[][]> best = null;
+        List<double[][]> epochStart = null;        // without keepBest: restored if the epoch is interrupted
         double lowestLoss = Double.POSITIVE_INFINITY;
         int sinceImprovement = 0;
         int[] order = identity(n);
@@ -131,10 +133,17 @@ public final class Trainer {
             if (!fullBatch) {
                 random.shuffle(order);
             }
+            if (!settings.keepBest()) {
+                epochStart = snapshot(network.parameters(), epochStart);
+            }
             Pass pass = onePass(train, order, batchSize, batches, epoch, rate, buffers, events, random);
             if (pass.interruptedAfter() > 0) {
+                // an epoch cut short is not in the history, so neither are its steps in the parameters
                 history.setStopReason("interrupted in epoch " + epoch + " after batch " + pass.interruptedAfter()
                         + " of " + batches);
+                if (epochStart != null) {
+                    restore(network.parameters(), epochStart);
+                }
                 break;
             }
 
@@ -170,6 +179,7 @@ public final class Trainer {
         if (settings.keepBest() && best != null) {
             restore(network.parameters(), best);
         }
+        stopRequested = false;
         return history;
     }
 

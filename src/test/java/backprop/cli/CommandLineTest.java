@@ -259,4 +259,24 @@ class CommandLineTest {
         }
         assertThat(checked).isGreaterThan(15);
     }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsRefusedBeforeTraining(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("afile");
+        java.nio.file.Files.writeString(file, "not a folder");
+        Run out = run("train", "mnist", "--out", file.resolve("plots").toString());
+        assertThat(out.code()).isEqualTo(1);
+        assertThat(out.err()).startsWith("backprop: cannot write " + file.resolve("plots")).doesNotContain("epoch");
+        Run save = run("train", "mnist", "--save", file.resolve("m.json").toString(), "--out", dir.toString());
+        assertThat(save.code()).isEqualTo(1);
+        assertThat(save.err()).contains("cannot write " + file).doesNotContain("epoch");
+    }
+
+    @Test
+    void helpForACommandThatDoesNotExistIsAUsageError() {
+        Run r = run("help", "nosuch");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no command 'nosuch'");
+    }
 }

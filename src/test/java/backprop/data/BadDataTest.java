@@ -246,7 +246,7 @@ class BadDataTest {
         for (String cell : List.of("0x10", "1f", "NaN", "Infinity", "1e400", "1.2.3", "--1", "1e", ".")) {
             Path file = write("n.csv", ("a,label\n1,x\n" + cell + ",y\n").getBytes(StandardCharsets.UTF_8));
             assertThatThrownBy(() -> LabeledCsv.read(file, "label", List.of())).as(cell)
-                    .isInstanceOf(DataFormatException.class).hasMessageStartingWith(file + ":3: column 1 holds '" + cell);
+                    .isInstanceOf(DataFormatException.class).hasMessageStartingWith(file + ":3: column 1 ('a') holds '" + cell);
         }
         Path fine = write("fine.csv", "a,label\n+1.5e-3,x\n.5,y\n7.,y\n".getBytes(StandardCharsets.UTF_8));
         assertThat(LabeledCsv.read(fine, "label", List.of()).data().x()).isDeepEqualTo(new double[][] {{1.5e-3}, {0.5},

@@ -133,7 +133,8 @@ class ReadersTest {
         Files.writeString(bad, "a,b,label\n1,2,x\n3,oops,y\n");
         assertThatThrownBy(() -> LabeledCsv.read(bad, "label", List.of()))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage(bad + ":3: column 2 holds 'oops', expected a number");
+                .hasMessage(bad + ":3: column 2 ('b') holds 'oops', expected a number; a column of text or ids can be "
+                        + "left out (ignore 'b')");
         Files.writeString(bad, "a,b,label\n1,2\n");
         assertThatThrownBy(() -> LabeledCsv.read(bad, "label", List.of())).hasMessageContaining(":2: expected 3 fields");
         Files.writeString(bad, "Id,x\n1,2\n");

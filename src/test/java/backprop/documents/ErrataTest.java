@@ -174,7 +174,8 @@ class ErrataTest {
         Document004Figures f = errata.document004();
         assertThat(f.oneBatchReported()).isGreaterThan(f.oneBatchChosenTrainAccuracy());
         assertThat(f.oneBatchChosenTrainAccuracy()).isLessThanOrEqualTo(f.bestTrainAccuracy());
-        assertThat(f.runsKeptWorse()).isBetween(0, Errata.LOOP_RUNS);
+        // the defect's consequence: in at least one run the snapshot it keeps is worse on the whole set
+        assertThat(f.runsKeptWorse()).isBetween(1, Errata.LOOP_RUNS);
     }
 
     @Test

@@ -49,6 +49,21 @@ class MetricsTest {
     }
 
     @Test
+    void longClassNamesKeepTheReportsColumnsInLine() {
+        ConfusionMatrix m = ConfusionMatrix.of(new int[] {0, 1, 1}, new int[] {0, 1, 0}, 2);
+        String report = ClassificationReport.of(m, java.util.List.of("Iris-setosa", "Iris-versicolor")).toString();
+        java.util.List<String> lines = report.lines().filter(l -> !l.isBlank()).toList();
+        int end = lines.get(0).indexOf("precision") + "precision".length();
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.strip().startsWith("accuracy")) {
+                assertThat(line.charAt(end - 1)).as(line).isNotEqualTo(' ');    // the figures end under the title
+                assertThat(line.charAt(end)).as(line).isEqualTo(' ');
+            }
+        }
+        assertThat(report).contains("Iris-versicolor     0.5000");
+    }
+
+    @Test
     void regressionErrors() {
         double[][] p = {{1, 2}, {3, 4}};
         double[][] y = {{1, 0}, {5, 4}};

@@ -254,6 +254,11 @@ class TrainerTest {
         });
         assertThat(h.epochs()).hasSize(1);
         assertThat(h.stopReason()).isEqualTo("interrupted in epoch 2 after batch 3 of 6");
+        // the parameters are those of epoch 1: the history's last record scores them
+        assertThat(Trainer.score(net, data).loss()).isEqualTo(h.last().trainLoss());
+        // the request ended with that fit: the next one runs all its epochs
+        History again = trainer.fit(data, null, null);
+        assertThat(again.epochs()).hasSize(20);
     }
 
     @Test
