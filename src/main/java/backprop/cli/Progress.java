@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
  * On a terminal: a live line redrawn in place (at most ten times a second) with the epoch, a bar, the
  * batches done, the running loss and accuracy, samples per second and the time left; the bar fills over the
  * epoch's batches, or over all epochs when each epoch is one batch. Each line is fitted to the terminal's
- * width (the {@code COLUMNS} variable, else 80 columns): parts are left out, least useful first, until it
+ * width (the {@code COLUMNS} variable, else what {@code stty size} says, else 80 columns): parts are left
+ * out, least useful first, until it
  * is at most one column narrower than the terminal, so it never wraps; a redraw blanks exactly what the
  * previous one left beyond the new text. Epochs leave a permanent line each, at most twice a second (every
  * five seconds when the bar runs over all epochs), and the last epoch always.

@@ -17,7 +17,8 @@ import java.util.Locale;
  * <pre>
  *   for epoch = 1 .. E:
  *       η = schedule(epoch, lowest training loss so far)
- *       order = permutation of 0..N−1 drawn from the seeded generator (identity for full batch)
+ *       order = the previous epoch's order (0..N−1 before the first epoch), shuffled again by the
+ *               seeded generator (not shuffled for full batch)
  *       for each batch B of the order:
  *           X_B = augmentation(X_B, generator)          only with an augmentation (e.g. random shifts)
  *           L = network.computeGradients(X_B, Y_B)      forward, loss, backward, + λW
