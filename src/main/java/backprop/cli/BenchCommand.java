@@ -83,6 +83,11 @@ final class BenchCommand implements Command {
             throw new Options.UsageException("--epochs " + epochs + ": expected 3 or more timed epochs");
         }
         int threads = o.integer("threads") == null ? Runtime.getRuntime().availableProcessors() : o.integer("threads");
+        if (!java.nio.file.Files.isDirectory(data)) {
+            throw new java.io.FileNotFoundException(data + ": no such folder; bench reads an MNIST-style IDX folder"
+                    + (o.string("data") == null ? ", looked for testdata/mnist in "
+                    + DefaultData.candidates("testdata/mnist") + "; give one with --data" : ""));
+        }
         Mnist.Parts mnist = Mnist.read(data);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("data", data.toString());

@@ -2,10 +2,12 @@ package backprop.cli;
 
 import backprop.experiments.Experiment;
 import backprop.experiments.Experiments;
+import backprop.report.TextTable;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** {@code list}: the experiments, their documents and default data. */
@@ -29,12 +31,13 @@ final class ListCommand implements Command {
     @Override
     public int run(Options o, PrintStream out, PrintStream err) {
         o.noPositional(name());
-        out.printf(Locale.ROOT, "%-14s %-4s %-34s %s%n", "experiment", "doc", "default data", "network");
+        List<String[]> rows = new ArrayList<>();
         for (Experiment e : Experiments.all()) {
             Path data = e.defaultData();
             String where = data == null ? "(made up)" : data + (Files.exists(data) ? "" : " (missing)");
-            out.printf(Locale.ROOT, "%-14s %-4s %-34s %s%n", e.name(), e.document(), where, e.description());
+            rows.add(new String[] {e.name(), e.document(), where, e.description()});
         }
+        out.print(TextTable.of(List.of("experiment", "doc", "default data", "network"), rows));
         return 0;
     }
 }

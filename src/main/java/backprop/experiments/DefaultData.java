@@ -40,8 +40,8 @@ public final class DefaultData {
         places.add(Path.of(relative));
         Path code = codeLocation();
         for (Path dir = code; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(relative);
-            if (!places.contains(candidate)) {
+            Path candidate = dir.resolve(relative).normalize();
+            if (places.stream().noneMatch(p -> p.toAbsolutePath().normalize().equals(candidate))) {
                 places.add(candidate);
             }
         }

@@ -61,8 +61,8 @@ final class Procedures {
             Dataset data = table.getValue();
             Network net = e.network().with(s.choices()).build(data.features(), s.hidden(), 1, new SplitMix64(s.seed()));
             History h = new Trainer(net, s.choices().optimizer(new Sgd()), TrainingSettings.of(s.epochs(),
-                    s.learningRate()).withScoreTraining(false)).fit(data, null, table.getKey().equals("AND") ? listener
-                    : null);
+                    s.learningRate()).withScoreTraining(false))
+                    .fit(data, null, table.getKey().equals("AND") ? listener : stopOnly(listener));
             double[][] p = net.forward(data.x());
             double accuracy = Metrics.accuracy(net.predict(data.x()), data.labels());
             String key = table.getKey().toLowerCase(Locale.ROOT);
@@ -327,5 +327,15 @@ final class Procedures {
             }
         }
         return names;
+    }
+
+    /** A listener that hears nothing but passes on a request to stop (Ctrl-C) to a run it does not report. */
+    private static EpochListener stopOnly(EpochListener listener) {
+        return new EpochListener() {
+            @Override
+            public boolean stopRequested() {
+                return listener.stopRequested();
+            }
+        };
     }
 }
