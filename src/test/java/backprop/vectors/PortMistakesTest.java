@@ -107,6 +107,14 @@ class PortMistakesTest {
     }
 
     @Test
+    void aTrainerThatScoresAWholeSetInOneChunkIsCaughtByTheExactRuns() throws IOException {
+        List<String> found = trainerDifferences(HandTrainer.Mistake.ONE_CHUNK);
+        // 1,100 training and 1,030 validation rows: two chunks each, whose sum rounds otherwise than one
+        assertThat(found).isNotEmpty().allSatisfy(d -> assertThat(d).contains("runs[exact-step-decay]", "_bits"));
+        assertThat(found).anyMatch(d -> d.contains("validation_loss_bits"));
+    }
+
+    @Test
     void theTrainerAsWrittenIsNotCaught() throws IOException {
         assertThat(trainerDifferences(HandTrainer.Mistake.NONE)).isEmpty();
     }
