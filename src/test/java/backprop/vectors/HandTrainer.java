@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A run of {@code trainer.json} done the way NOTES.md §12.4 writes the trainer, loop by loop, without
@@ -49,9 +50,18 @@ final class HandTrainer {
      * @return the computed {@code orders}, {@code epochs}, {@code best_epoch}, {@code epochs_run}, {@code final}
      */
     static Map<String, Object> run(Map<String, Object> run, Mistake mistake) {
+        return run(run, mistake, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, with the network changed by {@code platform} before training (its layers swapped for ones
+     * that compute like another platform, say).
+     */
+    static Map<String, Object> run(Map<String, Object> run, Mistake mistake, UnaryOperator<Network> platform) {
         Map<String, Object> given = map(run.get("given"));
-        Network net = PortSupport.network(map(given.get("model")), new SplitMix64((long) number(given.get("seed"))),
-                PortSupport.initializer(given.get("weights")), PortSupport.initializer(given.get("biases")));
+        Network net = platform.apply(PortSupport.network(map(given.get("model")),
+                new SplitMix64((long) number(given.get("seed"))), PortSupport.initializer(given.get("weights")),
+                PortSupport.initializer(given.get("biases"))));
         double[][] x = matrix(map(given.get("train")).get("X"));
         double[][] y = matrix(map(given.get("train")).get("Y"));
         boolean validates = given.get("validation") != null;

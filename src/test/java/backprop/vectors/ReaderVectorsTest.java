@@ -33,6 +33,25 @@ class ReaderVectorsTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("made pixel (3, 5) reads as 8.0");
     }
 
+    /** NOTES.md §12.8 writes the code's Math.round(0.299R + 0.587G + 0.114B) as floor(… + 0.5). */
+    @Test
+    void theGreyRuleAsWrittenIsTheCodesRoundingForEveryEightBitColour() {
+        long differ = 0;
+        for (int r = 0; r < 256; r++) {
+            for (int g = 0; g < 256; g++) {
+                for (int b = 0; b < 256; b++) {
+                    double v = 0.299 * r + 0.587 * g + 0.114 * b;
+                    if (Math.round(v) != Math.floor(v + 0.5)) {
+                        differ++;
+                    }
+                }
+            }
+        }
+        assertThat(differ).isZero();
+        double v = 0.49999999999999994;                                 // where the two part ways, for contrast
+        assertThat(Math.round(v)).isNotEqualTo((long) Math.floor(v + 0.5));
+    }
+
     @Test
     void aStoredGzipInflatesToItsBytes() throws IOException {
         byte[] bytes = new byte[70_000];                                // two stored blocks
