@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The vectors catch the mistakes NOTES.md §12 warns a port of: derivatives of saturated units computed from
  * z instead of the stored output, a ReLU built on a max that returns −0.0, a trainer that shuffles a fresh
- * order each epoch or breaks ties another way, and a recipe with any one setting wrong.
+ * order each epoch, breaks ties another way or scores a whole set in one chunk, and a recipe with any one
+ * setting wrong.
  */
 class PortMistakesTest {
 
