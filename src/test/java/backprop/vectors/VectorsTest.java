@@ -202,6 +202,48 @@ class VectorsTest {
                 .singleElement().asString().contains("shapes differ");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void sinesYIsComparedAtTheToleranceNamedAfterItAndItsXBitForBit() throws IOException {
+        String datasets = checkedIn("datasets.json");
+        Map<String, Object> changed = parse(datasets);
+        List<List<Double>> y = sineField(changed, "y");
+        double v = y.get(3).get(0);
+        y.get(3).set(0, Math.nextUp(v));                               // a platform's sin one ulp off: allowed
+        assertThat(VectorComparison.differences("datasets.json", parse(datasets), changed, 1.0)).isEmpty();
+        y.get(3).set(0, v + 1e-14);                                     // beyond 1e-15 of the largest |y|
+        assertThat(VectorComparison.differences("datasets.json", parse(datasets), changed, 1.0))
+                .singleElement().asString().contains("datasets[sine].y[3][0]", "allowed");
+        Map<String, Object> moved = parse(datasets);
+        List<List<Double>> x = sineField(moved, "x");
+        double up = Math.nextUp(x.get(3).get(0));
+        x.get(3).set(0, up);                                            // x one ulp off: within 1e-15, but its
+        ((List<List<Object>>) (List<?>) sineField(moved, "x_bits")).get(3)  // x_bits refuse it
+                .set(0, String.format("%016x", Double.doubleToRawLongBits(up)));
+        assertThat(VectorComparison.differences("datasets.json", parse(datasets), moved, 1.0))
+                .singleElement().asString().contains("datasets[sine].x_bits[3][0]");
+        Map<String, Object> iris = parse(datasets);
+        List<List<Double>> irisX = datasetField(iris, "iris", "x");
+        irisX.get(0).set(0, Math.nextUp(irisX.get(0).get(0)));         // the other datasets stay bit for bit
+        assertThat(VectorComparison.differences("datasets.json", parse(datasets), iris, 1.0))
+                .singleElement().asString().contains("datasets[iris].x[0][0]", "bit for bit");
+    }
+
+    private static List<List<Double>> sineField(Map<String, Object> datasets, String key) {
+        return datasetField(datasets, "sine", key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<Double>> datasetField(Map<String, Object> datasets, String name, String key) {
+        for (Object o : (List<Object>) datasets.get("datasets")) {
+            Map<String, Object> d = (Map<String, Object>) o;
+            if (name.equals(d.get("name"))) {
+                return (List<List<Double>>) d.get(key);
+            }
+        }
+        throw new AssertionError("no dataset " + name);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(String text) {
         return (Map<String, Object>) Json.parse(text);
