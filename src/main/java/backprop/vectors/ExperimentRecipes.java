@@ -79,11 +79,8 @@ final class ExperimentRecipes {
         m.put("inputs", network.inputSize());
         m.put("outputs", lastDense(network).outputSize());
         NetworkRecipe r = e.network();
-        Map<String, Object> activation = new LinkedHashMap<>();
-        activation.put("type", r.activation());
-        activation.putAll(new TreeMap<>(r.activationFields()));
-        m.put("activation", activation);
-        m.put("output_layer", r.outputLayer());
+        m.put("activation", s.hidden().isEmpty() ? null : layer(r.activation(), r.activationFields()));
+        m.put("output_layer", r.outputLayer() == null ? null : layer(r.outputLayer(), Map.of()));
         m.put("weights", Encoding.initializer(r.weights()));
         m.put("biases", Encoding.initializer(r.biases()));
         m.put("loss", Registry.name(network.lossFunction()));
@@ -96,6 +93,17 @@ final class ExperimentRecipes {
         m.put("train_loss", List.of("gates", "sine", "mnist-sigmoid").contains(name) ? "batch mean" : "scored");
         m.put("keep_best", name.equals("iris") || name.equals("mnist"));
         return m;
+    }
+
+    /**
+     * A layer type with its fields, as a model file writes a layer without its name: {@code {"type": "relu"}},
+     * {@code {"type": "leaky-relu", "slope": 0.3}}.
+     */
+    private static Map<String, Object> layer(String type, Map<String, Double> fields) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("type", type);
+        l.putAll(new TreeMap<>(fields));
+        return l;
     }
 
     private static Map<String, Object> transform(double offset, double scale, boolean standardize) {

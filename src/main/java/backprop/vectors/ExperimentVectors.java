@@ -76,8 +76,13 @@ final class ExperimentVectors {
                         + " training and " + DatasetVectors.MNIST_TEST_ROWS + " test images of testdata/mnist, "
                         + "every run on the rows of datasets.json named in its settings' data; it gives each "
                         + "epoch's training loss and accuracy as the trainer records them, the validation loss "
-                        + "and accuracy where there is a validation set, the best epoch, and in 'after' the "
-                        + "run's figures once it has finished (after a kept best epoch is restored). checksum: "
+                        + "and accuracy where there is a validation set (each an array indexed by epoch: element "
+                        + "0 is epoch 1), the best epoch, and in 'after' the run's figures once it has finished "
+                        + "(after a kept best epoch is restored): the sizes of its parts (integers), the training "
+                        + "part and the test set scored (NOTES.md 12.4 score), for sine the last batch mean and the "
+                        + "grid's errors, for gates the fraction of the four AND rows classified right by the "
+                        + "trained network (and_accuracy) and its output after the sigmoid for row i "
+                        + "(and_output_i). checksum: "
                         + "h = 0xcbf29ce484222325; for each double v in order: h = (h xor bits(v)) * 0x100000001b3 "
                         + "mod 2^64; sum: s = 0.0, then s = s + v for each v in row-major order",
                 Encoding.tolerances("initial", 0.0, "first_epochs", EPOCHS_TOLERANCE));
@@ -179,12 +184,22 @@ final class ExperimentVectors {
         Map<String, Object> after = new LinkedHashMap<>();
         for (String key : AFTER) {
             if (r.metrics().containsKey(key)) {
-                after.put(key, r.metrics().get(key));
+                double v = r.metrics().get(key);
+                after.put(key, key.endsWith("_samples") ? (Object) count(v, key) : (Object) v);
             }
         }
         epochs.put("after", after);
         x.put("first_epochs", epochs);
         return x;
+    }
+
+    /** A count the run's figures hold as a double, as the integer the files write. */
+    private static int count(double v, String key) {
+        if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
+            throw new IllegalStateException("experiments.json: " + key + " is " + v + ", not a count; write it as a "
+                    + "double in ExperimentVectors");
+        }
+        return (int) v;
     }
 
     /** The files an experiment reads, and the rows of datasets.json that stand for them. */

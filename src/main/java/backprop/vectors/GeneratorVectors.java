@@ -22,7 +22,10 @@ final class GeneratorVectors {
                 "SplitMix64: for each seed, the first " + DRAWS + " nextLong, nextDouble and nextGaussian, each "
                         + "sequence from a fresh generator; nextInt(bound) for a list of bounds from one generator; "
                         + "permutations of 0..9 and 0..99; ln (Logarithm.ln, the logarithm the normals use) at "
-                        + "chosen arguments; and the polar method's steps for the first normals of seed 0",
+                        + "chosen arguments; and the polar method's steps for the first normals of seed 0: for "
+                        + "each normal, pairs_rejected counts the (u, v) pairs rejected (s = 0 or s >= 1) before "
+                        + "this normal's accepted pair, after the previous normal's accepted pair; then the "
+                        + "accepted u, v, s, ln(s) and the normal",
                 Encoding.tolerances("all", 0.0));
         List<Object> seeds = new ArrayList<>();
         for (long seed : SEEDS) {

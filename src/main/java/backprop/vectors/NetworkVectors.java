@@ -79,8 +79,9 @@ final class NetworkVectors {
 
     static Map<String, Object> build(Computation computation, Sources sources) throws IOException {
         Map<String, Object> file = Encoding.header("networks",
-                "every network of the documents, hidden layers narrowed: the initial parameters drawn from the "
-                        + "seed (W then b, layer by layer), one batch X, Y through it (each layer's output, "
+                "every network of the documents, hidden layers narrowed: the initial parameters drawn from a "
+                        + "fresh SplitMix64(seed), nothing drawn from it before the first weight (W then b, layer "
+                        + "by layer), one batch X, Y through it (each layer's output, "
                         + "data loss, L2 penalty, their sum, every parameter's gradient and dX, all of "
                         + "loss + penalty), and " + STEPS + " training steps on the same batch: per step the "
                         + "loss + penalty before the step, then the update; the parameters after the last step",

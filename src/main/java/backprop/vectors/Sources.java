@@ -23,6 +23,8 @@ final class Sources {
     static final Path IMAGES = Path.of("testdata/images");
     /** A small CSV with a quoted header field holding a comma, and classes that are words. */
     static final Path TINY_CSV = Path.of("testdata/csv/tiny.csv");
+    /** The first lines of Kaggle's digit-recognizer train.csv. */
+    static final Path DIGIT_CSV = Path.of("testdata/csv/digits-sample.csv");
     /** The size every image of {@link #IMAGES} has, as the experiment {@code images} reads them. */
     static final int IMAGE_SIDE = 28;
 
@@ -41,7 +43,7 @@ final class Sources {
 
     /** Checks that the repository's data is where the vectors are computed from. */
     Sources() throws IOException {
-        for (Path p : List.of(MNIST, IRIS, IMAGES, TINY_CSV)) {
+        for (Path p : List.of(MNIST, IRIS, IMAGES, TINY_CSV, DIGIT_CSV)) {
             if (!Files.exists(p)) {
                 throw new FileNotFoundException(p + " is not here (" + Path.of("").toAbsolutePath() + "): the vectors "
                         + "are computed from the repository's testdata/; run this from the repository's root");

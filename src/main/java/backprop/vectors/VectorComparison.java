@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * Compares a vector file with another version of it, the way a port compares its own numbers
- * ({@link Vectors#TOLERANCE_RULE}): each number at the tolerance of the nearest enclosing field the file's
- * {@code tolerance} names ({@code all} for the whole file, 0 outside every named field); at tolerance 0 bit
+ * ({@link Vectors#TOLERANCE_RULE}): each number at the tolerance of the nearest enclosing field, or list
+ * element by its {@code name}, that the file's {@code tolerance} names ({@code all} for the whole file, 0
+ * outside every named one); at tolerance 0 bit
  * for bit, otherwise for each array of numbers {@code max |got − want| ≤ t · max |want|}. Everything else
  * (names, shapes, strings, the {@code _bits} patterns) must be equal. Unlike a port, it also compares the
  * prose fields ({@code about}, {@code case}, {@code description}), since it checks as well that the files
@@ -104,7 +105,9 @@ public final class VectorComparison {
                     return;
                 }
                 for (int i = 0; i < w.size(); i++) {
-                    compare(w.get(i), g.get(i), path + "[" + label(w.get(i), i) + "]", tolerance);
+                    double t = w.get(i) instanceof Map<?, ?> m && m.get("name") instanceof String name
+                            && tolerances.get(name) instanceof Double d ? d * scale : tolerance;
+                    compare(w.get(i), g.get(i), path + "[" + label(w.get(i), i) + "]", t);
                 }
             } else if (!Objects.equals(want, got)) {
                 out.add(path + ": expected " + want + ", got " + got);

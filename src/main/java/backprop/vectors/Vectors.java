@@ -26,9 +26,10 @@ import java.util.Map;
  *   <li>{@code losses.json}: every loss type, value and gradient, two shapes each.
  *   <li>{@code networks.json}: every network of the documents (narrower): one batch and training traces.
  *   <li>{@code trainer.json}: the trainer itself on synthetic data: shuffles, mini-batches, scoring,
- *       validation, the best epoch kept, early stopping.
+ *       validation, the best epoch kept, early stopping, schedules and clipping; two runs bit for bit.
  *   <li>{@code datasets.json}: every row of data the experiment vectors train on, as the readers give it.
  *   <li>{@code experiments.json}: every experiment's recipe, initial weights and first epochs.
+ *   <li>{@code readers.json}: small files of every kind the readers take, embedded, with what they give.
  * </ul>
  */
 public final class Vectors {
@@ -36,19 +37,22 @@ public final class Vectors {
     /** The value of every file's {@code format} field. */
     public static final String FORMAT = "backprop-vectors";
     /** The value of every file's {@code version} field. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** The files, in the order they are written. */
     public static final List<String> FILES = List.of("generator.json", "initializers.json", "layers.json",
-            "losses.json", "networks.json", "trainer.json", "datasets.json", "experiments.json");
+            "losses.json", "networks.json", "trainer.json", "datasets.json", "experiments.json", "readers.json");
     /** How a port compares its numbers with a file's, written into every file. */
-    public static final String TOLERANCE_RULE = "a number's tolerance t is that of the nearest enclosing field "
-            + "named in 'tolerance' ('all': the whole file; a number inside no named field has t = 0). At t = 0, "
-            + "and wherever a number has a '_bits' twin (K_bits beside K, whatever t), the number must have "
-            + "exactly the expected IEEE-754 bit pattern (so -0.0 is not 0.0). Otherwise, for every array of "
-            + "numbers A (a scalar is an array of one, a matrix counts as one array) with expected values B: "
-            + "max_i |A_i - B_i| <= t * max_i |B_i|. null stands for NaN and matches only NaN. Strings, integers, "
-            + "names and shapes must be equal, except the prose fields 'about', 'case' and 'description', which "
-            + "a port may ignore";
+    public static final String TOLERANCE_RULE = "a number's tolerance t is that of the nearest enclosing field, or "
+            + "list element by the value of its 'name' field, named in 'tolerance' ('all': the whole file; a "
+            + "number inside none has t = 0). At t = 0, and wherever a number has a '_bits' twin (K_bits beside "
+            + "K, whatever t), the number must have exactly the expected IEEE-754 bit pattern (so -0.0 is not "
+            + "0.0). Otherwise, for every array of numbers A (a scalar is an array of one, a matrix counts as one "
+            + "array) with expected values B: max_i |A_i - B_i| <= t * max_i |B_i|. null stands for NaN and "
+            + "matches only NaN. Integers, written without a point or exponent (counts, epochs, seeds, row "
+            + "numbers, pixels), must be equal; a port may read them as doubles and apply the rule above, "
+            + "which then admits no other integer, as every tolerance here is at most 1e-12 and every integer "
+            + "below 10^12. Strings, booleans, names and shapes must "
+            + "be equal, except the prose fields 'about', 'case' and 'description', which a port may ignore";
 
     private Vectors() {
     }
@@ -76,6 +80,7 @@ public final class Vectors {
         files.put("trainer.json", TrainerVectors.build(computation));
         files.put("datasets.json", DatasetVectors.build(sources));
         files.put("experiments.json", ExperimentVectors.build(computation, sources));
+        files.put("readers.json", ReaderVectors.build(sources));
         return files;
     }
 

@@ -148,11 +148,11 @@ final class ExperimentPort {
         } else {
             Trainer.Score train = Trainer.score(net, parts.train());
             Trainer.Score test = Trainer.score(net, parts.test());
-            after.put("train_samples", (double) parts.train().size());
+            after.put("train_samples", parts.train().size());
             if (parts.validation() != null) {
-                after.put("validation_samples", (double) parts.validation().size());
+                after.put("validation_samples", parts.validation().size());
             }
-            after.put("test_samples", (double) parts.test().size());
+            after.put("test_samples", parts.test().size());
             after.put("train_loss", train.loss());
             after.put("train_accuracy", train.accuracy());
             if (parts.validation() != null) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The vectors catch the mistakes NOTES.md §12 warns a port of: derivatives of saturated units computed from
  * z instead of the stored output, a ReLU built on a max that returns −0.0, a trainer that shuffles a fresh
- * order each epoch or breaks ties another way, and a recipe with any one setting wrong.
+ * order each epoch, breaks ties another way or scores a whole set in one chunk, and a recipe with any one
+ * setting wrong.
  */
 class PortMistakesTest {
 
@@ -104,6 +105,14 @@ class PortMistakesTest {
     void aTrainerThatKeepsTheEarlierOfTwoEqualAccuraciesIsCaught() throws IOException {
         assertThat(trainerDifferences(HandTrainer.Mistake.TIES_KEEP_THE_EARLIER_EPOCH))
                 .anyMatch(d -> d.contains("epochs[1].best_so_far"));
+    }
+
+    @Test
+    void aTrainerThatScoresAWholeSetInOneChunkIsCaughtByTheExactRuns() throws IOException {
+        List<String> found = trainerDifferences(HandTrainer.Mistake.ONE_CHUNK);
+        // 1,100 training and 1,030 validation rows: two chunks each, whose sum rounds otherwise than one
+        assertThat(found).isNotEmpty().allSatisfy(d -> assertThat(d).contains("runs[exact-step-decay]", "_bits"));
+        assertThat(found).anyMatch(d -> d.contains("validation_loss_bits"));
     }
 
     @Test

@@ -142,13 +142,14 @@ final class PortSupport {
         }
         NetworkBuilder b = Network.builder(integer(s.get("inputs")), random).weights(initializer(s.get("weights")))
                 .biases(initializer(s.get("biases")));
-        Map<String, Object> activation = map(s.get("activation"));
         for (Object h : list(s.get("hidden"))) {
+            Map<String, Object> activation = map(s.get("activation"));          // null only without hidden layers
             b.dense(integer(h)).layer((String) activation.get("type"), fields(activation));
         }
         b.dense(integer(s.get("outputs")));
         if (s.get("output_layer") != null) {
-            b.layer((String) s.get("output_layer"), Map.of());
+            Map<String, Object> output = map(s.get("output_layer"));
+            b.layer((String) output.get("type"), fields(output));
         }
         Network net = b.loss(Registry.lossType((String) s.get("loss")).make().get()).l2(number(s.get("l2"))).build();
         net.setComputation(Computation.PLAIN);
