@@ -28,7 +28,7 @@ final class VectorsCommand implements Command {
     public String usage() {
         return """
                   vectors --out DIR       write the porting vectors (JSON) into DIR, e.g. testdata/vectors;
-                                          reads testdata/ from the working directory
+                                          reads the repository's testdata/, found from any working directory
                   vectors --check DIR     compute them again and compare with DIR's at their tolerances
                 """;
     }

@@ -208,12 +208,12 @@ final class ExperimentVectors {
             case "gates" -> new ExperimentRecipes.Data(null, DatasetVectors.AND, "train");
             case "xor" -> new ExperimentRecipes.Data(null, DatasetVectors.XOR, "train");
             case "sine" -> new ExperimentRecipes.Data(null, DatasetVectors.SINE, "grid");
-            case "iris", "csv" -> new ExperimentRecipes.Data(Sources.IRIS.toString(), DatasetVectors.IRIS, "split");
-            case "images" -> new ExperimentRecipes.Data(Sources.IMAGES.toString(), DatasetVectors.IMAGES, "split");
+            case "iris", "csv" -> new ExperimentRecipes.Data("testdata/iris/Iris.csv", DatasetVectors.IRIS, "split");
+            case "images" -> new ExperimentRecipes.Data("testdata/images", DatasetVectors.IMAGES, "split");
             default -> embedded
-                    ? new ExperimentRecipes.Data(Sources.MNIST.toString(), DatasetVectors.MNIST_TRAIN,
+                    ? new ExperimentRecipes.Data("testdata/mnist", DatasetVectors.MNIST_TRAIN,
                             DatasetVectors.MNIST_TEST)
-                    : new ExperimentRecipes.Data(Sources.MNIST.toString(), null, null);
+                    : new ExperimentRecipes.Data("testdata/mnist", null, null);
         };
     }
 

@@ -5,6 +5,7 @@ import backprop.data.ImageFolder;
 import backprop.data.IrisCsv;
 import backprop.data.LabeledDataset;
 import backprop.data.Mnist;
+import backprop.experiments.DefaultData;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,16 +16,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** The repository's data the vectors are computed from, each read once per generation. */
+/**
+ * The repository's data the vectors are computed from, each read once per generation; found from any working
+ * directory as the experiments find theirs ({@link DefaultData}).
+ */
 final class Sources {
 
-    static final Path MNIST = Path.of("testdata/mnist");
-    static final Path IRIS = Path.of("testdata/iris/Iris.csv");
-    static final Path IMAGES = Path.of("testdata/images");
+    static final Path MNIST = DefaultData.locate("testdata/mnist");
+    static final Path IRIS = DefaultData.locate("testdata/iris/Iris.csv");
+    static final Path IMAGES = DefaultData.locate("testdata/images");
     /** A small CSV with a quoted header field holding a comma, and classes that are words. */
-    static final Path TINY_CSV = Path.of("testdata/csv/tiny.csv");
+    static final Path TINY_CSV = DefaultData.locate("testdata/csv/tiny.csv");
     /** The first lines of Kaggle's digit-recognizer train.csv. */
-    static final Path DIGIT_CSV = Path.of("testdata/csv/digits-sample.csv");
+    static final Path DIGIT_CSV = DefaultData.locate("testdata/csv/digits-sample.csv");
     /** The size every image of {@link #IMAGES} has, as the experiment {@code images} reads them. */
     static final int IMAGE_SIDE = 28;
 
@@ -45,8 +49,9 @@ final class Sources {
     Sources() throws IOException {
         for (Path p : List.of(MNIST, IRIS, IMAGES, TINY_CSV, DIGIT_CSV)) {
             if (!Files.exists(p)) {
-                throw new FileNotFoundException(p + " is not here (" + Path.of("").toAbsolutePath() + "): the vectors "
-                        + "are computed from the repository's testdata/; run this from the repository's root");
+                throw new FileNotFoundException(p + " is not here: the vectors are computed from the repository's "
+                        + "testdata/, looked for in the working directory (" + Path.of("").toAbsolutePath()
+                        + ") and beside the code that runs");
             }
         }
     }

@@ -16,7 +16,7 @@ import java.util.Map;
  * The porting vectors: JSON files that a port of this library in any language loads to check itself,
  * written by {@code java -jar target/backprop.jar vectors --out testdata/vectors}. They are computed with
  * the plain routines ({@link Computation#PLAIN}: the {@code Matrix} loops, not the fast products), from the
- * repository's {@code testdata/} (read relative to the working directory). NOTES.md, chapter "Porting",
+ * repository's {@code testdata/} (found from any working directory, as the experiments find their data). NOTES.md, chapter "Porting",
  * describes every file and how to compare against it.
  *
  * <ul>
