@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -32,28 +31,13 @@ class ReaderFuzzTest {
     @TempDir
     Path dir;
 
-    private static final List<String> SUMMARY = new ArrayList<>();
-
-    /**
-     * Writes a case's file anew. Deleting first matters: the file system flushes a file that is truncated
-     * and rewritten when it is closed, which made every case wait for the disk.
-     */
-    static void replace(Path file, byte[] bytes) throws IOException {
-        Files.deleteIfExists(file);
-        Files.write(file, bytes);
-    }
-
     @AfterAll
     static void printCounts() {
-        SUMMARY.forEach(System.out::println);
+        Fuzz.printSummary();
     }
 
     private static void expectClean(Fuzz.Counts counts) {
-        SUMMARY.add(counts.summary());
-        assertThat(counts.failures()).as(counts.summary()).isEmpty();
-        assertThat(counts.bare() + counts.insane() + counts.hangs()).isZero();
-        assertThat(counts.cases()).isEqualTo(Fuzz.cases());
-        assertThat(counts.rejected()).as("some cases are rejected").isPositive();
+        Fuzz.expectClean(counts);
     }
 
     private static boolean ours(Throwable t) {
@@ -130,7 +114,7 @@ class ReaderFuzzTest {
     private void fuzzIdxImages(String name, long salt, boolean gzip) throws Exception {
         Path file = dir.resolve(name);
         expectClean(Fuzz.run(name, salt, ReaderFuzzTest::ours, m -> {
-            replace(file, mutateIdx(m, IMAGES, gzip, 0, 4, 8, 12));
+            Fuzz.replace(file, mutateIdx(m, IMAGES, gzip, 0, 4, 8, 12));
             return new Fuzz.Input(file.toString(), () -> Idx.readImages(file), value -> {
                 double[][] x = (double[][]) value;
                 byte[] bytes = content(file);
@@ -149,7 +133,7 @@ class ReaderFuzzTest {
     private void fuzzIdxLabels(String name, long salt, boolean gzip) throws Exception {
         Path file = dir.resolve(name);
         expectClean(Fuzz.run(name, salt, ReaderFuzzTest::ours, m -> {
-            replace(file, mutateIdx(m, LABELS, gzip, 0, 4));
+            Fuzz.replace(file, mutateIdx(m, LABELS, gzip, 0, 4));
             return new Fuzz.Input(file.toString(), () -> Idx.readLabels(file), value -> {
                 int[] labels = (int[]) value;
                 byte[] bytes = content(file);
@@ -262,7 +246,7 @@ class ReaderFuzzTest {
         byte[] base = resourceLines("testdata/csv/digits-sample.csv", 0, 1, 2, 3, 4, 5);
         Path file = dir.resolve(name);
         expectClean(Fuzz.run(name, salt, ReaderFuzzTest::ours, m -> {
-            replace(file, mutateText(m, base, gzip));
+            Fuzz.replace(file, mutateText(m, base, gzip));
             return new Fuzz.Input(file.toString(), () -> DigitCsv.read(file), value -> {
                 LabeledDataset d = (LabeledDataset) value;
                 checkLabeled(d);
@@ -292,7 +276,7 @@ class ReaderFuzzTest {
         byte[] base = resourceLines("testdata/iris/Iris.csv", 0, 1, 2, 3, 4, 51, 52, 53, 54, 101, 102, 103, 104);
         Path file = dir.resolve("Iris.csv");
         expectClean(Fuzz.run("iris.csv", 8, ReaderFuzzTest::ours, m -> {
-            replace(file, mutateText(m, base, false));
+            Fuzz.replace(file, mutateText(m, base, false));
             return new Fuzz.Input(file.toString(), () -> IrisCsv.read(file), value -> {
                 LabeledDataset d = (LabeledDataset) value;
                 checkLabeled(d);
@@ -312,7 +296,7 @@ class ReaderFuzzTest {
         byte[] base = Files.readAllBytes(Path.of("testdata/csv/tiny.csv"));
         Path file = dir.resolve("tiny.csv");
         expectClean(Fuzz.run("labelled.csv", 9, ReaderFuzzTest::ours, m -> {
-            replace(file, mutateText(m, base, m.nextInt(5) == 0));
+            Fuzz.replace(file, mutateText(m, base, m.nextInt(5) == 0));
             return new Fuzz.Input(file.toString(), () -> LabeledCsv.read(file, "kind", List.of("colour")),
                     value -> checkLabeled((LabeledDataset) value));
         }));
@@ -356,8 +340,8 @@ class ReaderFuzzTest {
                 mutated = m.bytes(base);
             }
             boolean first = m.nextInt(2) == 0;
-            replace(first ? a : b, mutated);
-            replace(first ? b : a, grey);
+            Fuzz.replace(first ? a : b, mutated);
+            Fuzz.replace(first ? b : a, grey);
             return new Fuzz.Input(root.toString(), () -> ImageFolder.read(root, 28, 28, m.nextInt(2) == 0), value -> {
                 LabeledDataset d = (LabeledDataset) value;
                 checkLabeled(d);

@@ -12,7 +12,6 @@ import backprop.random.SplitMix64;
 import backprop.testing.Fuzz;
 import backprop.testing.Mutator;
 import backprop.testing.Random;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,28 +33,13 @@ class ModelFuzzTest {
     @TempDir
     Path dir;
 
-    private static final List<String> SUMMARY = new ArrayList<>();
-
-    /**
-     * Writes a case's file anew. Deleting first matters: the file system flushes a file that is truncated
-     * and rewritten when it is closed, which made every case wait for the disk.
-     */
-    static void replace(Path file, byte[] bytes) throws IOException {
-        Files.deleteIfExists(file);
-        Files.write(file, bytes);
-    }
-
     @AfterAll
     static void printCounts() {
-        SUMMARY.forEach(System.out::println);
+        Fuzz.printSummary();
     }
 
     private static void expectClean(Fuzz.Counts counts) {
-        SUMMARY.add(counts.summary());
-        assertThat(counts.failures()).as(counts.summary()).isEmpty();
-        assertThat(counts.bare() + counts.insane() + counts.hangs()).isZero();
-        assertThat(counts.cases()).isEqualTo(Fuzz.cases());
-        assertThat(counts.rejected()).as("some cases are rejected").isPositive();
+        Fuzz.expectClean(counts);
         assertThat(counts.accepted()).as("some cases are accepted").isPositive();
     }
 
@@ -169,7 +153,7 @@ class ModelFuzzTest {
         byte[] base = savedModel();
         Path file = dir.resolve("model.json");
         expectClean(Fuzz.run("model.json", 11, t -> t instanceof ModelFile.ModelFormatException, m -> {
-            replace(file, mutateModel(m, base));
+            Fuzz.replace(file, mutateModel(m, base));
             return new Fuzz.Input(file.toString(), () -> ModelFile.load(file), v -> checkModel((ModelFile.Model) v));
         }));
     }

@@ -1,6 +1,7 @@
 package backprop.testing;
 
 import backprop.random.SplitMix64;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -207,5 +208,43 @@ public final class Fuzz {
         t.printStackTrace(new PrintWriter(s));
         String text = s.toString();
         return text.length() > 2000 ? text.substring(0, 2000) + "…" : text;
+    }
+
+    private static final List<String> SUMMARY = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * Writes a case's file anew. Deleting first matters: the file system flushes a file that is truncated
+     * and rewritten when it is closed, which made every case wait for the disk.
+     *
+     * @param file  the case's file
+     * @param bytes its content
+     * @throws IOException if it cannot be written
+     */
+    public static void replace(java.nio.file.Path file, byte[] bytes) throws IOException {
+        java.nio.file.Files.deleteIfExists(file);
+        java.nio.file.Files.write(file, bytes);
+    }
+
+    /**
+     * Asserts that a format's run found nothing: no case failed, none escaped as a bare exception, was accepted
+     * with impossible values or hung, every case ran, and some were rejected. Keeps the counts for
+     * {@link #printSummary()}.
+     *
+     * @param counts the run's counts
+     */
+    public static void expectClean(Counts counts) {
+        SUMMARY.add(counts.summary());
+        org.assertj.core.api.Assertions.assertThat(counts.failures()).as(counts.summary()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(counts.bare() + counts.insane() + counts.hangs()).isZero();
+        org.assertj.core.api.Assertions.assertThat(counts.cases()).isEqualTo(cases());
+        org.assertj.core.api.Assertions.assertThat(counts.rejected()).as("some cases are rejected").isPositive();
+    }
+
+    /** Prints the counts of every format run so far, one line each, and forgets them. */
+    public static void printSummary() {
+        synchronized (SUMMARY) {
+            SUMMARY.forEach(System.out::println);
+            SUMMARY.clear();
+        }
     }
 }
